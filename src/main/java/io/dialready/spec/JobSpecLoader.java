@@ -1,0 +1,353 @@
+package io.dialready.spec;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a job spec file, rejects unknown and missing keys with the key's name, and fills in the defaults.
+ * Relative paths in the spec are resolved against the spec file's folder, so a spec works from any working directory
+ * (cron).
+ */
+public final class JobSpecLoader {
+
+    public static final Set<String> PROVIDERS = Set.of("sandbox");
+    public static final Set<String> INPUT_FORMATS = Set.of("csv");
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
+
+    // The YAML as written: every field nullable so that "missing" can be told from "default".
+    record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
+            RawLookup lookup, RawOutput output, RawRun run) {
+    }
+
+    record RawInput(String path, String format, String encoding, String delimiter, Boolean header) {
+    }
+
+    record RawColumns(String key, String name, String document, String amount, String dueDate, String daysOverdue,
+            String dateFormat, String decimalSeparator) {
+    }
+
+    record RawPhone(String column, String ddd, String number, Boolean multiple) {
+    }
+
+    record RawLookup(String provider, RawSandbox sandbox, Boolean checkFixedLines, Boolean dryRun, Integer batchSize) {
+    }
+
+    record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {
+    }
+
+    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator) {
+    }
+
+    record RawRun(Integer chunkSize, Integer threads) {
+    }
+
+    public JobSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        }
+        catch (NoSuchFileException e) {
+            throw new JobSpecException("job spec " + file + " does not exist");
+        }
+        catch (IOException e) {
+            throw new JobSpecException("job spec " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toAbsolutePath().normalize());
+    }
+
+    public JobSpec parse(String yaml, Path specFile) {
+        RawSpec raw;
+        try {
+            raw = MAPPER.readValue(yaml, RawSpec.class);
+        }
+        catch (UnrecognizedPropertyException e) {
+            String path = path(e);
+            throw new JobSpecException(specFile + ": unknown key '" + path + "'" + known(e));
+        }
+        catch (JacksonException e) {
+            String path = path(e);
+            String where = path.isEmpty() ? "" : " at key '" + path + "'";
+            String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                    ? " (line " + e.getLocation().getLineNr() + ")" : "";
+            throw new JobSpecException(specFile + ": invalid YAML" + where + line + ": " + e.getOriginalMessage(), e);
+        }
+        if (raw == null) {
+            throw new JobSpecException(specFile + ": the job spec is empty");
+        }
+        return new Validator(specFile).validate(raw);
+    }
+
+    private static String known(UnrecognizedPropertyException e) {
+        if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        e.getKnownPropertyIds().forEach(id -> names.add(String.valueOf(id)));
+        names.sort(null);
+        return " (known keys here: " + String.join(", ", names) + ")";
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            }
+            else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Checks one raw spec; every message starts with the spec file and names the key. */
+    private static final class Validator {
+
+        private final Path specFile;
+        private final Path baseDir;
+
+        Validator(Path specFile) {
+            this.specFile = specFile;
+            this.baseDir = specFile.getParent() == null ? Path.of("").toAbsolutePath() : specFile.getParent();
+        }
+
+        private JobSpecException error(String key, String problem) {
+            return new JobSpecException(specFile + ": key '" + key + "' " + problem);
+        }
+
+        private String required(String value, String key) {
+            if (value == null || value.isBlank()) {
+                throw error(key, "is required");
+            }
+            return value.trim();
+        }
+
+        private static String optional(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+
+        JobSpec validate(RawSpec raw) {
+            String name = optional(raw.name());
+            if (name == null) {
+                String file = specFile.getFileName().toString();
+                name = file.replaceFirst("\\.ya?ml$", "");
+            }
+            String country = required(raw.country(), "country").toUpperCase(Locale.ROOT);
+            if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(country)) {
+                throw error("country", "must be an ISO 3166 region code such as BR or IN, not '" + raw.country() + "'");
+            }
+            if (raw.input() == null) {
+                throw error("input", "is required");
+            }
+            JobSpec.Input input = input(raw.input());
+            if (raw.columns() == null) {
+                throw error("columns", "is required");
+            }
+            JobSpec.Columns columns = columns(raw.columns(), country);
+            if (raw.phones() == null || raw.phones().isEmpty()) {
+                throw error("phones", "is required: list at least one phone source (column, or ddd + number)");
+            }
+            List<JobSpec.PhoneSource> phones = new ArrayList<>();
+            for (int i = 0; i < raw.phones().size(); i++) {
+                phones.add(phone(raw.phones().get(i), "phones[" + i + "]"));
+            }
+            JobSpec.Lookup lookup = lookup(raw.lookup());
+            JobSpec.Output output = output(raw.output());
+            JobSpec.Run run = run(raw.run());
+            return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run);
+        }
+
+        private JobSpec.Input input(RawInput in) {
+            Path path = baseDir.resolve(required(in.path(), "input.path")).normalize();
+            String format = optional(in.format());
+            if (format == null) {
+                String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+                format = lower.endsWith(".xlsx") || lower.endsWith(".xls") ? lower.substring(lower.lastIndexOf('.') + 1)
+                        : "csv";
+            }
+            format = format.toLowerCase(Locale.ROOT);
+            if (!INPUT_FORMATS.contains(format)) {
+                throw error("input.format", "must be one of " + INPUT_FORMATS + ", not '" + format + "'");
+            }
+            String encoding = charset(in.encoding(), "input.encoding", true);
+            Character delimiter = delimiter(in.delimiter(), "input.delimiter", true);
+            boolean header = in.header() == null || in.header();
+            if (!header) {
+                throw error("input.header", "must be true: columns are mapped by their header names");
+            }
+            return new JobSpec.Input(path, format, encoding, delimiter, header);
+        }
+
+        private String charset(String value, String key, boolean autoAllowed) {
+            String v = optional(value);
+            if (v == null || (autoAllowed && v.equalsIgnoreCase("auto"))) {
+                return autoAllowed ? null : "UTF-8";
+            }
+            try {
+                return Charset.forName(v).name();
+            }
+            catch (IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+                throw error(key, "names an unknown encoding '" + v + "' (use UTF-8, windows-1252, ISO-8859-1"
+                        + (autoAllowed ? " or auto" : "") + ")");
+            }
+        }
+
+        private Character delimiter(String value, String key, boolean autoAllowed) {
+            if (value == null || value.isEmpty() || (autoAllowed && value.equalsIgnoreCase("auto"))) {
+                return autoAllowed ? null : ',';
+            }
+            if (value.equals("\\t") || value.equalsIgnoreCase("tab")) {
+                return '\t';
+            }
+            if (value.length() != 1 || Character.isLetterOrDigit(value.charAt(0)) || value.charAt(0) == '"') {
+                throw error(key, "must be one character such as ';' ',' '|' or tab, not '" + value + "'");
+            }
+            return value.charAt(0);
+        }
+
+        private JobSpec.Columns columns(RawColumns c, String country) {
+            String key = required(c.key(), "columns.key");
+            String dateFormat = optional(c.dateFormat());
+            if (dateFormat == null) {
+                dateFormat = switch (country) {
+                    case "BR", "IN" -> "dd/MM/yyyy";
+                    case "US" -> "MM/dd/yyyy";
+                    default -> "yyyy-MM-dd";
+                };
+            }
+            try {
+                DateTimeFormatter.ofPattern(dateFormat);
+            }
+            catch (IllegalArgumentException e) {
+                throw error("columns.date_format", "is not a valid date pattern: " + e.getMessage());
+            }
+            String sep = optional(c.decimalSeparator());
+            char decimal;
+            if (sep == null) {
+                decimal = country.equals("BR") ? ',' : '.';
+            }
+            else if (sep.equals(",") || sep.equals(".")) {
+                decimal = sep.charAt(0);
+            }
+            else {
+                throw error("columns.decimal_separator", "must be ',' or '.', not '" + sep + "'");
+            }
+            return new JobSpec.Columns(key, optional(c.name()), optional(c.document()), optional(c.amount()),
+                    optional(c.dueDate()), optional(c.daysOverdue()), dateFormat, decimal);
+        }
+
+        private JobSpec.PhoneSource phone(RawPhone p, String key) {
+            if (p == null) {
+                throw error(key, "is empty: give a column, or ddd and number");
+            }
+            String column = optional(p.column());
+            String ddd = optional(p.ddd());
+            String number = optional(p.number());
+            if (column != null && (ddd != null || number != null)) {
+                throw error(key, "must have either 'column' or 'ddd' + 'number', not both");
+            }
+            if (column == null && ddd != null && number == null) {
+                throw error(key + ".number", "is required with 'ddd'");
+            }
+            if (column == null && number == null) {
+                throw error(key + ".column", "is required (or give ddd + number)");
+            }
+            if (column == null && ddd == null) {
+                throw error(key + ".ddd", "is required with 'number' (for a single column use 'column')");
+            }
+            boolean multiple = p.multiple() == null || p.multiple();
+            return new JobSpec.PhoneSource(column, ddd, number, multiple);
+        }
+
+        private JobSpec.Lookup lookup(RawLookup l) {
+            if (l == null) {
+                l = new RawLookup(null, null, null, null, null);
+            }
+            String provider = optional(l.provider());
+            provider = provider == null ? "sandbox" : provider.toLowerCase(Locale.ROOT);
+            if (!PROVIDERS.contains(provider)) {
+                throw error("lookup.provider", "names an unknown provider '" + provider + "' (known: "
+                        + String.join(", ", PROVIDERS) + ")");
+            }
+            RawSandbox s = l.sandbox() == null ? new RawSandbox(null, null, null, null) : l.sandbox();
+            double share = s.activeShare() == null ? 0.6 : s.activeShare();
+            if (share < 0 || share > 1) {
+                throw error("lookup.sandbox.active_share", "must be between 0 and 1, not " + share);
+            }
+            int latency = s.latencyMs() == null ? 0 : s.latencyMs();
+            if (latency < 0) {
+                throw error("lookup.sandbox.latency_ms", "must not be negative");
+            }
+            double legacy = s.legacyFormShare() == null ? 0.1 : s.legacyFormShare();
+            if (legacy < 0 || legacy > 1) {
+                throw error("lookup.sandbox.legacy_form_share", "must be between 0 and 1, not " + legacy);
+            }
+            int batch = l.batchSize() == null ? 500 : l.batchSize();
+            if (batch < 1) {
+                throw error("lookup.batch_size", "must be at least 1");
+            }
+            return new JobSpec.Lookup(provider,
+                    new JobSpec.Sandbox(share, latency, s.seed() == null ? 0 : s.seed(), legacy),
+                    Boolean.TRUE.equals(l.checkFixedLines()), Boolean.TRUE.equals(l.dryRun()), batch);
+        }
+
+        private JobSpec.Output output(RawOutput o) {
+            if (o == null) {
+                o = new RawOutput(null, null, null, null);
+            }
+            String dir = optional(o.dir());
+            String encoding = charset(o.encoding(), "output.encoding", false);
+            Character delimiter = delimiter(o.delimiter(), "output.delimiter", false);
+            String ls = optional(o.lineSeparator());
+            String lineSeparator;
+            if (ls == null || ls.equalsIgnoreCase("lf")) {
+                lineSeparator = "\n";
+            }
+            else if (ls.equalsIgnoreCase("crlf")) {
+                lineSeparator = "\r\n";
+            }
+            else {
+                throw error("output.line_separator", "must be lf or crlf, not '" + ls + "'");
+            }
+            return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
+                    lineSeparator);
+        }
+
+        private JobSpec.Run run(RawRun r) {
+            int chunk = r == null || r.chunkSize() == null ? 500 : r.chunkSize();
+            if (chunk < 1 || chunk > 100_000) {
+                throw error("run.chunk_size", "must be between 1 and 100000, not " + chunk);
+            }
+            int threads = r == null || r.threads() == null ? Runtime.getRuntime().availableProcessors() : r.threads();
+            if (threads < 1 || threads > 64) {
+                throw error("run.threads", "must be between 1 and 64, not " + threads);
+            }
+            return new JobSpec.Run(chunk, threads);
+        }
+    }
+}
