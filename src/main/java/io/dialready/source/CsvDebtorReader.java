@@ -1,0 +1,193 @@
+package io.dialready.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvValidationException;
+
+/**
+ * Reads a debtor CSV with opencsv (RFC 4180 quoting, so backslashes in data are kept and quoted fields may span
+ * lines), one {@link SourceRow} per record. Blank lines are skipped; a record whose field count differs from the
+ * header's comes out as a malformed row for the rejects file rather than an exception.
+ * <p>
+ * Restartable: the number of records handed out is saved at each commit, and a restart skips that many records.
+ */
+public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
+
+    private static final String READ_KEY = "csv.records.read";
+
+    private final Path file;
+    private final CsvFormat format;
+    private CSVReader reader;
+    private String[] header;
+    private long recordsRead;
+    private boolean exhausted;
+
+    public CsvDebtorReader(Path file, CsvFormat format) {
+        this.file = file;
+        this.format = format;
+    }
+
+    /** The header and whether any data row follows it, read without running a job (for the pre-flight checks). */
+    public record Probe(List<String> header, boolean hasDataRows) {
+    }
+
+    public static Probe probe(Path file, CsvFormat format) {
+        CsvDebtorReader r = new CsvDebtorReader(file, format);
+        r.open(new ExecutionContext());
+        try {
+            return new Probe(List.of(r.header), r.read() != null);
+        }
+        finally {
+            r.close();
+        }
+    }
+
+    public String[] header() {
+        return header;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        try {
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(format.bomLength());
+            CharsetDecoder decoder = format.charset().newDecoder();
+            if (format.charset().equals(StandardCharsets.UTF_8)) {
+                decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            }
+            else {
+                decoder.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+            }
+            Reader text = new InputStreamReader(in, decoder);
+            reader = new CSVReaderBuilder(text)
+                .withCSVParser(new RFC4180ParserBuilder().withSeparator(format.delimiter()).build())
+                .build();
+        }
+        catch (IOException e) {
+            throw new InputUnreadableException(file + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
+        String[] first = nextNonBlank();
+        if (first == null) {
+            throw new InputUnreadableException(file + ": the file holds no header row");
+        }
+        header = new String[first.length];
+        for (int i = 0; i < first.length; i++) {
+            header[i] = first[i] == null ? "" : first[i].strip().replace("\uFEFF", "");
+        }
+        recordsRead = 0;
+        exhausted = false;
+        long skip = context.getLong(READ_KEY, 0L);
+        for (long i = 0; i < skip; i++) {
+            if (read() == null) {
+                throw new ItemStreamException(file + ": has fewer rows (" + i + ") than the interrupted run had read ("
+                        + skip + "); was the input replaced?");
+            }
+        }
+    }
+
+    @Override
+    public SourceRow read() {
+        if (exhausted) {
+            return null;
+        }
+        long startLine = reader.getLinesRead() + 1;
+        String[] fields;
+        try {
+            while (true) {
+                startLine = reader.getLinesRead() + 1;
+                fields = reader.readNext();
+                if (fields == null) {
+                    exhausted = true;
+                    return null;
+                }
+                if (!isBlank(fields)) {
+                    break;
+                }
+            }
+        }
+        catch (CsvMalformedLineException e) {
+            exhausted = true;
+            recordsRead++;
+            return new SourceRow(startLine, new String[] { e.getContext() == null ? "" : e.getContext() },
+                    "unterminated quoted field (the quote opened here is never closed)");
+        }
+        catch (CharacterCodingException e) {
+            throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
+                    + " near line " + (reader.getLinesRead() + 1) + " (set input.encoding, e.g. windows-1252)", e);
+        }
+        catch (IOException | CsvValidationException e) {
+            throw new InputUnreadableException(file + ": read error near line " + (reader.getLinesRead() + 1) + " ("
+                    + e.getMessage() + ")", e);
+        }
+        recordsRead++;
+        if (header != null && fields.length != header.length) {
+            return new SourceRow(startLine, fields,
+                    "expected " + header.length + " fields, found " + fields.length);
+        }
+        return new SourceRow(startLine, fields, null);
+    }
+
+    private String[] nextNonBlank() {
+        try {
+            String[] fields;
+            do {
+                fields = reader.readNext();
+            }
+            while (fields != null && isBlank(fields));
+            return fields;
+        }
+        catch (CharacterCodingException e) {
+            throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
+                    + " in the header (set input.encoding, e.g. windows-1252)", e);
+        }
+        catch (IOException | CsvValidationException e) {
+            throw new InputUnreadableException(file + ": the header cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isBlank(String[] fields) {
+        return fields.length == 0 || (fields.length == 1 && (fields[0] == null || fields[0].isBlank()));
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(READ_KEY, recordsRead);
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            try {
+                reader.close();
+            }
+            catch (IOException e) {
+                // nothing to save: the file was only read
+            }
+            reader = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CsvDebtorReader[" + file + ", " + format + ", header=" + Arrays.toString(header) + "]";
+    }
+}

@@ -1,0 +1,172 @@
+package io.dialready.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Works out a CSV file's encoding and delimiter from its first 64 KiB when the spec leaves them to "auto", and refuses
+ * files that are not text at all, so that the run stops with one clear message instead of a page of garbage rejects.
+ * <p>
+ * Encoding: a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's "Unicode text"); otherwise bytes that decode
+ * as strict UTF-8 are UTF-8, and anything else is taken as Windows-1252, the usual encoding of Brazilian exports.
+ * Delimiter: of ';' ',' tab and '|', the one found most often outside quotes on the first non-blank line.
+ */
+public final class CsvFormatDetector {
+
+    static final int SAMPLE_BYTES = 64 * 1024;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final char[] CANDIDATES = { ';', ',', '\t', '|' };
+
+    public CsvFormat detect(Path file, String encoding, Character delimiter) {
+        byte[] sample = sample(file);
+        if (sample.length == 0) {
+            throw new InputUnreadableException(file + ": the file is empty");
+        }
+        int bom = 0;
+        Charset charset;
+        boolean encodingDetected = encoding == null;
+        if (startsWith(sample, 0xEF, 0xBB, 0xBF)) {
+            bom = 3;
+            charset = StandardCharsets.UTF_8;
+        }
+        else if (startsWith(sample, 0xFF, 0xFE)) {
+            bom = 2;
+            charset = StandardCharsets.UTF_16LE;
+        }
+        else if (startsWith(sample, 0xFE, 0xFF)) {
+            bom = 2;
+            charset = StandardCharsets.UTF_16BE;
+        }
+        else {
+            if (startsWith(sample, 'P', 'K', 3, 4)) {
+                throw new InputUnreadableException(file + ": this is a ZIP/XLSX file, not CSV (XLSX input is not"
+                        + " supported yet: save it as CSV)");
+            }
+            if (startsWith(sample, 0xD0, 0xCF, 0x11, 0xE0)) {
+                throw new InputUnreadableException(file + ": this is an old Excel .xls file, not CSV (save it as CSV)");
+            }
+            for (byte b : sample) {
+                if (b == 0) {
+                    throw new InputUnreadableException(file + ": this is a binary file, not CSV text (it contains NUL"
+                            + " bytes)");
+                }
+            }
+            if (encoding != null) {
+                charset = Charset.forName(encoding);
+            }
+            else {
+                charset = isUtf8(sample, sample.length == SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            }
+        }
+        if (encoding != null && bom > 0 && !Charset.forName(encoding).equals(charset)
+                && !(charset.equals(StandardCharsets.UTF_8) && encoding.toUpperCase().startsWith("UTF-8"))) {
+            // a BOM is stronger evidence than a spec written for last month's export
+            encodingDetected = true;
+        }
+        String text = new String(sample, bom, sample.length - bom, charset);
+        if (text.isBlank()) {
+            throw new InputUnreadableException(file + ": the file holds only blank lines");
+        }
+        char sep = delimiter != null ? delimiter : detectDelimiter(text);
+        return new CsvFormat(charset, bom, sep, encodingDetected, delimiter == null);
+    }
+
+    private static byte[] sample(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputUnreadableException(file + ": is a folder, not a file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SAMPLE_BYTES);
+        }
+        catch (NoSuchFileException e) {
+            throw new InputUnreadableException(file + ": file not found");
+        }
+        catch (AccessDeniedException e) {
+            throw new InputUnreadableException(file + ": permission denied");
+        }
+        catch (IOException e) {
+            throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean startsWith(byte[] data, int... prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((data[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Strict UTF-8 check; a multi-byte sequence cut off by the end of a truncated sample does not count against it. */
+    static boolean isUtf8(byte[] data, boolean truncated) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(data);
+        CharBuffer out = CharBuffer.allocate(data.length);
+        CoderResult result = decoder.decode(in, out, !truncated);
+        if (result.isError()) {
+            return false;
+        }
+        if (!truncated) {
+            return !decoder.flush(out).isError();
+        }
+        return in.remaining() < 4;
+    }
+
+    static char detectDelimiter(String text) {
+        String firstLine = null;
+        for (String line : text.split("\r\n|\n|\r", 50)) {
+            if (!line.isBlank()) {
+                firstLine = line;
+                break;
+            }
+        }
+        if (firstLine == null) {
+            return ',';
+        }
+        int[] counts = new int[CANDIDATES.length];
+        boolean quoted = false;
+        for (int i = 0; i < firstLine.length(); i++) {
+            char c = firstLine.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            else if (!quoted) {
+                for (int k = 0; k < CANDIDATES.length; k++) {
+                    if (c == CANDIDATES[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 1; // ',' when the header has a single column
+        for (int k = 0; k < CANDIDATES.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return CANDIDATES[best];
+    }
+
+    /** For the decoding errors met later in the file, past the sample. */
+    static String describe(CharacterCodingException e, Charset charset) {
+        return "bytes that are not valid " + charset.name();
+    }
+}
