@@ -1,0 +1,71 @@
+package io.dialready.lookup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dialready.spec.JobSpec;
+
+/**
+ * The built-in provider for demos, tests and benchmarks: no network, no account, answers that are deterministic per
+ * number (the same number always gets the same answer for the same seed). A configurable share of numbers is active,
+ * and a share of the active Brazilian mobiles answer with their legacy 8-digit registered form, as real gateways do.
+ * Every output names it "sandbox" so that nobody takes its answers for real checks.
+ */
+public final class SandboxLookup implements ContactLookup {
+
+    public static final String NAME = "sandbox";
+
+    private final JobSpec.Sandbox settings;
+
+    public SandboxLookup(JobSpec.Sandbox settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, LookupResult> check(List<String> e164Numbers) {
+        if (settings.latencyMs() > 0) {
+            try {
+                Thread.sleep(settings.latencyMs());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                Map<String, LookupResult> unknown = new HashMap<>();
+                e164Numbers.forEach(n -> unknown.put(n, LookupResult.UNKNOWN));
+                return unknown;
+            }
+        }
+        Map<String, LookupResult> answers = new HashMap<>(e164Numbers.size() * 2);
+        for (String number : e164Numbers) {
+            answers.put(number, answer(number));
+        }
+        return answers;
+    }
+
+    LookupResult answer(String e164) {
+        long h = mix(e164.hashCode() * 0x9E3779B97F4A7C15L + settings.seed());
+        double u = (h >>> 11) * 0x1.0p-53;
+        if (u >= settings.activeShare()) {
+            return new LookupResult(WhatsAppStatus.INACTIVE, null);
+        }
+        String digits = e164.substring(1);
+        double v = (mix(h) >>> 11) * 0x1.0p-53;
+        // +55 DD 9XXXXXXXX: some accounts are still registered as +55 DD XXXXXXXX
+        if (digits.startsWith("55") && digits.length() == 13 && digits.charAt(4) == '9'
+                && v < settings.legacyFormShare()) {
+            digits = digits.substring(0, 4) + digits.substring(5);
+        }
+        return new LookupResult(WhatsAppStatus.ACTIVE, digits);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
