@@ -1,0 +1,70 @@
+package io.dialready.sink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The run's output files, named after the input's base name, each written first under a temporary ".part" name and
+ * renamed when the run completes, so that a dialer never imports half a file.
+ */
+public record OutputFiles(Path dir, String base) {
+
+    public static final String PART = ".part";
+
+    public static OutputFiles forInput(Path dir, Path input) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return new OutputFiles(dir, dot > 0 ? name.substring(0, dot) : name);
+    }
+
+    public Path enriched() {
+        return dir.resolve(base + ".enriched.csv");
+    }
+
+    public Path dialer() {
+        return dir.resolve(base + ".dialer.csv");
+    }
+
+    public Path rejects() {
+        return dir.resolve(base + ".rejects.csv");
+    }
+
+    public Path report() {
+        return dir.resolve(base + ".report.json");
+    }
+
+    public List<Path> all() {
+        return List.of(enriched(), dialer(), rejects(), report());
+    }
+
+    public static Path part(Path file) {
+        return file.resolveSibling(file.getFileName() + PART);
+    }
+
+    /** Renames a finished part file to its final name; does nothing if that was already done (a resumed finish). */
+    public static void publish(Path file) {
+        Path part = part(file);
+        if (!Files.exists(part)) {
+            if (Files.exists(file)) {
+                return;
+            }
+            throw new IllegalStateException("output " + part + " is missing");
+        }
+        try {
+            try {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + part + " to " + file.getFileName(), e);
+        }
+    }
+}
