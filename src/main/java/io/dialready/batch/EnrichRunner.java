@@ -1,0 +1,124 @@
+package io.dialready.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the enrich job, or resumes it. A run is identified by the spec (path and content), the input (path, size
+ * and modification time), the output folder and dry-run: when the last run with the same identity did not complete
+ * (failed, or killed so that it still looks STARTED), this run restarts it from its last committed chunk; otherwise
+ * a new run starts. The data folder is locked by the caller, so a STARTED execution found here is a dead process's.
+ */
+@Component
+public class EnrichRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichRunner.class);
+    private static final List<String> IDENTITY = List.of("spec", "spec_sha256", "input", "input_size", "input_mtime",
+            "output", "dry_run");
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job enrichJob;
+    private final RunPlan plan;
+
+    public EnrichRunner(JobOperator jobOperator, JobRepository jobRepository, Job enrichJob, RunPlan plan) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.enrichJob = enrichJob;
+        this.plan = plan;
+    }
+
+    /** Outcome of one invocation: the execution, and whether it resumed an interrupted run. */
+    public record Outcome(JobExecution execution, boolean resumed) {
+    }
+
+    public Outcome run() throws Exception {
+        JobParameters identity = identity();
+        JobExecution unfinished = findUnfinished(identity);
+        if (unfinished != null) {
+            if (unfinished.getStatus().isRunning()) {
+                log.info("execution {} was left running by a process that is gone; marking it failed",
+                        unfinished.getId());
+                unfinished = jobOperator.recover(unfinished);
+            }
+            log.info("resuming execution {} of job instance {}", unfinished.getId(),
+                    unfinished.getJobInstance().getInstanceId());
+            return new Outcome(jobOperator.restart(unfinished), true);
+        }
+        JobParameters params = new JobParametersBuilder(identity)
+            .addLong("run", System.currentTimeMillis())
+            .addLocalDate(EnrichProcessor.AS_OF, plan.asOf(), false)
+            .toJobParameters();
+        return new Outcome(jobOperator.start(enrichJob, params), false);
+    }
+
+    private JobExecution findUnfinished(JobParameters identity) {
+        List<JobInstance> instances = jobRepository.getJobInstances(EnrichJobConfiguration.JOB_NAME, 0, 200);
+        for (JobInstance instance : instances) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last == null || !sameIdentity(last.getJobParameters(), identity)) {
+                continue;
+            }
+            BatchStatus status = last.getStatus();
+            if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+                return null;
+            }
+            return last;
+        }
+        return null;
+    }
+
+    private static boolean sameIdentity(JobParameters a, JobParameters b) {
+        for (String key : IDENTITY) {
+            Object va = a.getParameter(key) == null ? null : a.getParameter(key).value();
+            Object vb = b.getParameter(key) == null ? null : b.getParameter(key).value();
+            if (!Objects.equals(va, vb)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JobParameters identity() {
+        try {
+            return new JobParametersBuilder().addString("spec", plan.spec().specFile().toString())
+                .addString("spec_sha256", sha256(Files.readAllBytes(plan.spec().specFile())))
+                .addString("input", plan.input().toString())
+                .addLong("input_size", Files.size(plan.input()))
+                .addLong("input_mtime", Files.getLastModifiedTime(plan.input()).toMillis())
+                .addString("output", plan.outputs().dir().toString())
+                .addString("dry_run", Boolean.toString(plan.dryRun()))
+                .toJobParameters();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.dialready.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.ranking.Segment;
+import io.dialready.sink.DialerStaging;
+import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.OutputFiles;
+import io.dialready.sink.RunStats;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The last step: counts the run's distinct numbers from the staging table, writes the report, renames every output
+ * from its ".part" name (so they appear together, complete) and clears the staging rows. Safe to run again after a
+ * crash half-way: renaming skips files already renamed.
+ */
+final class FinishTasklet implements Tasklet {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final RunPlan plan;
+    private final JobRepository jobRepository;
+    private final DataSource dataSource;
+    private final String provider;
+
+    FinishTasklet(RunPlan plan, JobRepository jobRepository, DataSource dataSource, String provider) {
+        this.plan = plan;
+        this.jobRepository = jobRepository;
+        this.dataSource = dataSource;
+        this.provider = provider;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
+        StepExecution rows = jobRepository.getLastStepExecution(instance, EnrichJobConfiguration.ROWS_STEP);
+        RunStats stats = RunStats.from(rows.getExecutionContext());
+        OutputFiles out = plan.outputs();
+
+        Path reportPart = OutputFiles.part(out.report());
+        if (Files.exists(OutputFiles.part(out.enriched())) || !Files.exists(out.report())) {
+            long unique = countUniquePhones(instance.getInstanceId());
+            writeReport(reportPart, stats, unique, instance);
+        }
+        OutputFiles.publish(out.enriched());
+        OutputFiles.publish(out.rejects());
+        OutputFiles.publish(out.dialer());
+        OutputFiles.publish(out.report());
+        new DialerStaging(dataSource).delete(instance.getInstanceId());
+        return RepeatStatus.FINISHED;
+    }
+
+    private long countUniquePhones(long instanceId) {
+        DistinctCounter counter = new DistinctCounter();
+        new JdbcTemplate(dataSource).query(DialerStaging.selectPhones(), rs -> {
+            for (String e164 : rs.getString(1).split("\\|")) {
+                counter.add(e164);
+            }
+        }, instanceId);
+        return counter.size();
+    }
+
+    private void writeReport(Path target, RunStats stats, long uniquePhones, JobInstance instance) {
+        LocalDateTime started = null;
+        for (JobExecution e : jobRepository.getJobExecutions(instance)) {
+            if (e.getStartTime() != null && (started == null || e.getStartTime().isBefore(started))) {
+                started = e.getStartTime();
+            }
+        }
+        LocalDateTime finished = LocalDateTime.now();
+        double seconds = started == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0;
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("provider", provider);
+        if ("sandbox".equals(provider)) {
+            r.put("provider_note", "sandbox: simulated answers, not real WhatsApp checks");
+        }
+        r.put("job", plan.spec().name());
+        r.put("input", plan.input().toString());
+        r.put("input_encoding", plan.format().charset().name());
+        r.put("input_delimiter", String.valueOf(plan.format().delimiter()));
+        r.put("as_of", String.valueOf(plan.asOf()));
+        r.put("dry_run", plan.dryRun() || plan.spec().lookup().dryRun());
+        r.put("rows_read", stats.get("rows_read"));
+        r.put("rows_enriched", stats.get("rows_enriched"));
+        r.put("rows_rejected", stats.get("rows_rejected"));
+        r.put("rejects_written", stats.get("rejects_written"));
+        r.put("phones_found", stats.get("phones_found"));
+        r.put("phones_valid", stats.get("phones_valid"));
+        r.put("phones_invalid", stats.get("phones_invalid"));
+        r.put("phones_duplicate", stats.get("phones_duplicate"));
+        r.put("phones_repaired", stats.get("phones_repaired"));
+        r.put("phones_unique", uniquePhones);
+        r.put("lookups_requested", stats.get("lookups_requested"));
+        r.put("provider_calls", stats.get("provider_calls"));
+        r.put("cache_hits", stats.get("cache_hits"));
+        Map<String, Long> whatsapp = new LinkedHashMap<>();
+        for (WhatsAppStatus s : WhatsAppStatus.values()) {
+            whatsapp.put(s.name(), stats.get("whatsapp." + s.name()));
+        }
+        r.put("whatsapp", whatsapp);
+        Map<String, Long> segments = new LinkedHashMap<>();
+        for (Segment s : Segment.values()) {
+            segments.put(s.label(), stats.get("segment." + s.label()));
+        }
+        r.put("segments", segments);
+        r.put("phone_types", stats.group("phone_type."));
+        r.put("debtors_with_active_whatsapp", stats.get("debtors_with_active_whatsapp"));
+        r.put("debtors_without_valid_phone", stats.get("debtors_without_valid_phone"));
+        long enriched = stats.get("rows_enriched");
+        r.put("enrichment_hit_rate", enriched == 0 ? 0.0
+                : Math.round(10000.0 * stats.get("debtors_with_active_whatsapp") / enriched) / 10000.0);
+        r.put("started_at", String.valueOf(started));
+        r.put("finished_at", finished.toString());
+        r.put("duration_seconds", seconds);
+        r.put("rows_per_second", seconds > 0 ? Math.round(stats.get("rows_read") / seconds) : 0);
+        r.put("executions", jobRepository.getJobExecutions(instance).size());
+        r.put("peak_heap_mb", peakHeapMb());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("enriched", plan.outputs().enriched().toString());
+        files.put("dialer", plan.outputs().dialer().toString());
+        files.put("rejects", plan.outputs().rejects().toString());
+        files.put("report", plan.outputs().report().toString());
+        r.put("outputs", files);
+        try {
+            Files.writeString(target, JSON.writeValueAsString(r) + "\n");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}

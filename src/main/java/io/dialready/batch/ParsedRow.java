@@ -1,0 +1,23 @@
+package io.dialready.batch;
+
+import java.util.List;
+
+import io.dialready.phone.PhoneCandidate;
+import io.dialready.source.DebtorRecord;
+import io.dialready.source.Reject;
+import io.dialready.source.SourceRow;
+
+/**
+ * A row after the CPU-heavy part (mapping and phone parsing), before lookup and ranking.
+ *
+ * @param debtor  null when the row is rejected as a whole (malformed, or no debtor key)
+ * @param phones  the debtor's valid, distinct phones in the order found
+ * @param rejects the row's rejects: the row itself when {@code debtor} is null, else each unusable value
+ */
+public record ParsedRow(SourceRow row, DebtorRecord debtor, List<PhoneCandidate> phones, List<Reject> rejects,
+        int phonesFound, int phonesInvalid, int duplicates) {
+
+    public boolean rejected() {
+        return debtor == null;
+    }
+}
