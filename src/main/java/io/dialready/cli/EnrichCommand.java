@@ -1,0 +1,242 @@
+package io.dialready.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.dialready.DialreadyApplication;
+import io.dialready.batch.EnrichRunner;
+import io.dialready.batch.RunPlan;
+import io.dialready.phone.PhoneExtractor;
+import io.dialready.sink.OutputFiles;
+import io.dialready.source.CsvDebtorReader;
+import io.dialready.source.CsvFormat;
+import io.dialready.source.CsvFormatDetector;
+import io.dialready.source.DebtorMapper;
+import io.dialready.source.InputUnreadableException;
+import io.dialready.spec.JobSpec;
+import io.dialready.spec.JobSpecException;
+import io.dialready.spec.JobSpecLoader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code dialready enrich}: runs the enrich job on one input, or resumes its interrupted run. */
+@Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Reads a debtor file, checks every phone for a WhatsApp account, ranks the phones and writes:",
+                "  <base>.enriched.csv  every accepted row, original columns unchanged, plus the WhatsApp columns",
+                "  <base>.dialer.csv    one row per debtor and valid phone, highest priority first",
+                "  <base>.rejects.csv   every malformed row and unusable value, with its line number and reason",
+                "  <base>.report.json   the run's figures",
+                "where <base> is the input file's name without its extension. Files appear complete or not at all.",
+                "If a run is interrupted (killed, crashed), running the same command again resumes it.", "" },
+        footer = { "", "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
+                "2 bad arguments or job spec, 3 input unreadable.",
+                "Job spec keys: jobs/README.md. Output columns: docs/outputs.md." })
+public final class EnrichCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichCommand.class);
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = { "-j", "--job" }, required = true, paramLabel = "FILE",
+            description = "Job spec (YAML), e.g. jobs/demo-br.yml.")
+    Path job;
+
+    @Option(names = { "-i", "--input" }, paramLabel = "FILE",
+            description = "Input file; overrides the spec's input.path.")
+    Path input;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "DIR",
+            description = "Output folder; overrides the spec's output.dir. Default: ./out")
+    Path output;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:DIALREADY_DATA:-data}",
+            description = "Folder of the job repository (embedded H2 database) that makes runs resumable."
+                    + " Default: ${DEFAULT-VALUE} (env DIALREADY_DATA).")
+    Path data;
+
+    @Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:DIALREADY_LOG:-logs/dialready.log}",
+            description = "Log file (full details and stack traces go here). Default: ${DEFAULT-VALUE}"
+                    + " (env DIALREADY_LOG).")
+    Path logFile;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+            description = "Date days overdue are counted to. Default: today (a resumed run keeps its own date).")
+    LocalDate asOf;
+
+    @Option(names = "--dry-run",
+            description = "Parse, rank and write everything, but look nothing up: phones get status PENDING.")
+    boolean dryRun;
+
+    @Option(names = { "-q", "--quiet" }, description = "No progress lines; only the final summary or error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        RunPlan plan;
+        try {
+            plan = plan();
+        }
+        catch (JobSpecException e) {
+            err.println("dialready: bad job spec: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        catch (InputUnreadableException e) {
+            err.println("dialready: input unreadable: " + e.getMessage());
+            return ExitCodes.INPUT_UNREADABLE;
+        }
+        catch (IOException e) {
+            err.println("dialready: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+
+        Path dataDir = data.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(plan.outputs().dir());
+        }
+        catch (IOException e) {
+            err.println("dialready: cannot create folder: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        try (FileChannel lockFile = FileChannel.open(dataDir.resolve("dialready.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                err.println("dialready: another dialready run is using the data folder " + dataDir
+                        + "; wait for it to finish or use --data");
+                return ExitCodes.FAILED;
+            }
+            return runJob(plan, dataDir, out, err);
+        }
+        catch (IOException e) {
+            err.println("dialready: cannot lock the data folder " + dataDir + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        }
+        catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** Loads the spec and checks the input before anything starts, so bad input fails in a second with one line. */
+    RunPlan plan() throws IOException {
+        JobSpec spec = new JobSpecLoader().load(job);
+        Path in = input != null ? input.toAbsolutePath().normalize() : spec.input().path();
+        Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
+        outDir = outDir.toAbsolutePath().normalize();
+        CsvFormat format = new CsvFormatDetector().detect(in, spec.input().encoding(), spec.input().delimiter());
+        CsvDebtorReader.Probe probe = CsvDebtorReader.probe(in, format);
+        String[] header = probe.header().toArray(String[]::new);
+        new DebtorMapper(spec, header);
+        new PhoneExtractor(spec, header);
+        if (!probe.hasDataRows()) {
+            throw new InputUnreadableException(in + ": has a header but no data rows");
+        }
+        LocalDate date = asOf != null ? asOf : LocalDate.now();
+        return new RunPlan(spec, in, format, probe.header(), OutputFiles.forInput(outDir, in), date, dryRun, quiet);
+    }
+
+    private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE");
+        props.put("spring.datasource.username", "sa");
+        props.put("spring.datasource.password", "");
+        props.put("logging.file.name", logFile.toAbsolutePath().normalize().toString());
+        ConfigurableApplicationContext context = null;
+        try {
+            context = new SpringApplicationBuilder(DialreadyApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(props)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("runPlan", plan))
+                .run();
+            EnrichRunner.Outcome outcome = context.getBean(EnrichRunner.class).run();
+            return report(outcome, plan, out, err);
+        }
+        catch (Exception e) {
+            log.error("run failed", e);
+            return failure(e, err);
+        }
+        finally {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    private int report(EnrichRunner.Outcome outcome, RunPlan plan, PrintWriter out, PrintWriter err) {
+        JobExecution execution = outcome.execution();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            List<Throwable> failures = execution.getAllFailureExceptions();
+            Throwable cause = failures.isEmpty() ? null : failures.get(0);
+            if (cause != null) {
+                log.error("run failed", cause);
+                return failure(cause, err);
+            }
+            err.println("dialready: run ended " + execution.getStatus() + "; run the same command again to resume");
+            return ExitCodes.FAILED;
+        }
+        try {
+            Map<?, ?> r = JsonMapper.shared().readValue(plan.outputs().report().toFile(), Map.class);
+            Summary.print(out, r, plan, outcome.resumed());
+        }
+        catch (RuntimeException e) {
+            out.println("dialready: completed; outputs in " + plan.outputs().dir());
+        }
+        return ExitCodes.COMPLETED;
+    }
+
+    private int failure(Throwable e, PrintWriter err) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputUnreadableException) {
+                err.println("dialready: input unreadable: " + t.getMessage());
+                return ExitCodes.INPUT_UNREADABLE;
+            }
+            if (t instanceof JobSpecException) {
+                err.println("dialready: bad job spec: " + t.getMessage());
+                return ExitCodes.BAD_ARGUMENTS;
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        err.println("dialready: run failed: " + oneLine(root) + " (details in " + logFile
+                + "); run the same command again to resume");
+        return ExitCodes.FAILED;
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,16 @@
+package io.dialready.cli;
+
+/** The exit codes, as documented in README.md. */
+public final class ExitCodes {
+
+    public static final int COMPLETED = 0;
+    /** Any other failure; the run can be resumed by running the same command again. */
+    public static final int FAILED = 1;
+    /** Bad arguments or job spec; the message names the key or option and what is wrong. */
+    public static final int BAD_ARGUMENTS = 2;
+    /** The input cannot be read; the message names the file and why. */
+    public static final int INPUT_UNREADABLE = 3;
+
+    private ExitCodes() {
+    }
+}

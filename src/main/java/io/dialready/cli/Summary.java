@@ -1,0 +1,37 @@
+package io.dialready.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+import io.dialready.batch.RunPlan;
+
+/** The few lines printed when a run completes: what came in, what came out, and where. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, Map<?, ?> r, RunPlan plan, boolean resumed) {
+        String provider = String.valueOf(r.get("provider"));
+        out.printf("dialready: %s %s%s%n", plan.spec().name(), resumed ? "resumed and completed" : "completed",
+                "sandbox".equals(provider) ? " (provider: sandbox, simulated answers, not real WhatsApp checks)"
+                        : " (provider: " + provider + ")");
+        out.printf("  rows: %s read, %s enriched, %s rejected%n", r.get("rows_read"), r.get("rows_enriched"),
+                r.get("rows_rejected"));
+        out.printf("  phones: %s valid (%s repaired), %s invalid, %s unique; %s looked up%n", r.get("phones_valid"),
+                r.get("phones_repaired"), r.get("phones_invalid"), r.get("phones_unique"), r.get("lookups_requested"));
+        if (r.get("whatsapp") instanceof Map<?, ?> wa) {
+            out.printf("  whatsapp: %s active, %s inactive, %s unknown, %s pending, %s skipped (fixed lines)%n",
+                    wa.get("ACTIVE"), wa.get("INACTIVE"), wa.get("UNKNOWN"), wa.get("PENDING"), wa.get("SKIPPED"));
+        }
+        Object enriched = r.get("rows_enriched");
+        Object active = r.get("debtors_with_active_whatsapp");
+        double rate = r.get("enrichment_hit_rate") instanceof Number n ? n.doubleValue() * 100 : 0;
+        out.printf("  debtors with an active WhatsApp number: %s of %s (%.1f%%)%n", active, enriched, rate);
+        out.printf("  took %.1f s%n", r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0.0);
+        out.printf("  outputs in %s:%n", plan.outputs().dir());
+        for (var f : plan.outputs().all()) {
+            out.printf("    %s%n", f.getFileName());
+        }
+    }
+}
