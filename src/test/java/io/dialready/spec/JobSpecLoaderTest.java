@@ -1,0 +1,120 @@
+package io.dialready.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobSpecLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final JobSpecLoader loader = new JobSpecLoader();
+
+    private static final String MINIMAL = """
+            country: BR
+            input:
+              path: data/portfolio.csv
+            columns:
+              key: CONTRATO
+            phones:
+              - column: TELEFONE
+            """;
+
+    private JobSpec parse(String yaml) {
+        return loader.parse(yaml, dir.resolve("jobs/test.yml"));
+    }
+
+    @Test
+    void minimalSpecGetsDefaultsAndPathsRelativeToTheSpecFile() {
+        JobSpec spec = parse(MINIMAL);
+        assertThat(spec.name()).isEqualTo("test");
+        assertThat(spec.input().path()).isEqualTo(dir.resolve("jobs/data/portfolio.csv"));
+        assertThat(spec.input().encoding()).as("auto-detected").isNull();
+        assertThat(spec.input().delimiter()).as("auto-detected").isNull();
+        assertThat(spec.columns().decimalSeparator()).as("Brazil writes 1.234,56").isEqualTo(',');
+        assertThat(spec.columns().dateFormat()).isEqualTo("dd/MM/yyyy");
+        assertThat(spec.lookup().provider()).isEqualTo("sandbox");
+        assertThat(spec.lookup().checkFixedLines()).isFalse();
+        assertThat(spec.output().dir()).as("left to the command line").isNull();
+        assertThat(spec.output().encoding()).isEqualTo("UTF-8");
+        assertThat(spec.phones()).singleElement().satisfies(p -> {
+            assertThat(p.label()).isEqualTo("TELEFONE");
+            assertThat(p.multiple()).isTrue();
+        });
+    }
+
+    @Test
+    void shippedDemoSpecsLoad() {
+        JobSpec br = loader.load(Path.of("jobs/demo-br.yml"));
+        assertThat(br.country()).isEqualTo("BR");
+        assertThat(br.input().path().toString()).endsWith("samples/carteira-demo-br.csv");
+        assertThat(br.phones()).extracting(JobSpec.PhoneSource::label)
+            .containsExactly("DDD1+FONE1", "DDD2+FONE2", "TELEFONES");
+        JobSpec in = loader.load(Path.of("jobs/demo-in.yml"));
+        assertThat(in.country()).isEqualTo("IN");
+        assertThat(in.columns().decimalSeparator()).isEqualTo('.');
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsPath() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  path:", "  pathh: x\n  path:")))
+            .isInstanceOf(JobSpecException.class)
+            .hasMessageContaining("unknown key 'input.pathh'")
+            .hasMessageContaining("known keys here:");
+        assertThatThrownBy(() -> parse(MINIMAL + "phonez: []\n")).hasMessageContaining("unknown key 'phonez'");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- colum: TELEFONE")))
+            .hasMessageContaining("unknown key 'phones[0].colum'");
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("country: BR\n", "")))
+            .hasMessageContaining("key 'country' is required");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  key: CONTRATO\n", "  name: NOME\n")))
+            .hasMessageContaining("key 'columns.key' is required");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv\n", "  format: csv\n")))
+            .hasMessageContaining("key 'input.path' is required");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("phones:\n  - column: TELEFONE\n", "")))
+            .hasMessageContaining("key 'phones' is required");
+    }
+
+    @Test
+    void phoneSourcesMustBeAColumnOrADddAndNumberPair() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- ddd: DDD1")))
+            .hasMessageContaining("key 'phones[0].number' is required with 'ddd'");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- number: FONE1")))
+            .hasMessageContaining("key 'phones[0].ddd' is required");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- column: T\n    ddd: D\n    number: N")))
+            .hasMessageContaining("either 'column' or 'ddd' + 'number'");
+    }
+
+    @Test
+    void badValuesAreNamedWithTheKey() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("country: BR", "country: XX")))
+            .hasMessageContaining("key 'country' must be an ISO 3166 region code");
+        assertThatThrownBy(() -> parse(MINIMAL + "lookup:\n  provider: whatsmagic\n"))
+            .hasMessageContaining("key 'lookup.provider' names an unknown provider 'whatsmagic'");
+        assertThatThrownBy(() -> parse(MINIMAL + "lookup:\n  sandbox:\n    active_share: 1.5\n"))
+            .hasMessageContaining("key 'lookup.sandbox.active_share' must be between 0 and 1");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.csv\n  encoding: klingon")))
+            .hasMessageContaining("key 'input.encoding' names an unknown encoding 'klingon'");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.csv\n  delimiter: ab")))
+            .hasMessageContaining("key 'input.delimiter' must be one character");
+        assertThatThrownBy(() -> parse(MINIMAL + "run:\n  chunk_size: lots\n"))
+            .hasMessageContaining("run.chunk_size");
+    }
+
+    @Test
+    void malformedYamlAndMissingFilesSayWhere() throws Exception {
+        assertThatThrownBy(() -> parse("country: [BR\n")).hasMessageContaining("invalid YAML");
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml"))).hasMessageContaining("does not exist");
+        Path empty = Files.writeString(dir.resolve("empty.yml"), "");
+        assertThatThrownBy(() -> loader.load(empty)).hasMessageContaining("is empty");
+    }
+}
