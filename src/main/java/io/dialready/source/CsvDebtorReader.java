@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,6 +35,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
 
     private final Path file;
     private final CsvFormat format;
+    private final boolean strictCharset;
     private CSVReader reader;
     private String[] header;
     private long recordsRead;
@@ -44,6 +44,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     public CsvDebtorReader(Path file, CsvFormat format) {
         this.file = file;
         this.format = format;
+        this.strictCharset = format.charset().name().startsWith("UTF");
     }
 
     /** The header and whether any data row follows it, read without running a job (for the pre-flight checks). */
@@ -70,13 +71,11 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         try {
             InputStream in = Files.newInputStream(file);
             in.skipNBytes(format.bomLength());
-            CharsetDecoder decoder = format.charset().newDecoder();
-            if (format.charset().equals(StandardCharsets.UTF_8)) {
-                decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            }
-            else {
-                decoder.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-            }
+            // Bad bytes become U+FFFD and are caught per row (see checkDecoded), which gives the right line
+            // number; a decoder that reports them would fail while reading ahead, lines before the bad one.
+            CharsetDecoder decoder = format.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
             Reader text = new InputStreamReader(in, decoder);
             reader = new CSVReaderBuilder(text)
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(format.delimiter()).build())
@@ -138,12 +137,29 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
             throw new InputUnreadableException(file + ": read error near line " + (reader.getLinesRead() + 1) + " ("
                     + e.getMessage() + ")", e);
         }
+        checkDecoded(fields, startLine);
         recordsRead++;
         if (header != null && fields.length != header.length) {
             return new SourceRow(startLine, fields,
                     "expected " + header.length + " fields, found " + fields.length);
         }
         return new SourceRow(startLine, fields, null);
+    }
+
+    /**
+     * A Unicode file with bytes that do not decode is the wrong encoding, not a bad row: every accented row after it
+     * would be garbled too, so the run stops and says which line and what to set.
+     */
+    private void checkDecoded(String[] fields, long line) {
+        if (!strictCharset) {
+            return;
+        }
+        for (String f : fields) {
+            if (f != null && f.indexOf('\uFFFD') >= 0) {
+                throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
+                        + " at line " + line + " (set input.encoding, e.g. windows-1252)");
+            }
+        }
     }
 
     private String[] nextNonBlank() {
@@ -153,6 +169,9 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                 fields = reader.readNext();
             }
             while (fields != null && isBlank(fields));
+            if (fields != null) {
+                checkDecoded(fields, reader.getLinesRead());
+            }
             return fields;
         }
         catch (CharacterCodingException e) {
