@@ -78,6 +78,9 @@ public final class JobSpecLoader {
     }
 
     public JobSpec parse(String yaml, Path specFile) {
+        if (yaml.isBlank()) {
+            throw new JobSpecException(specFile + ": the job spec is empty");
+        }
         RawSpec raw;
         try {
             raw = MAPPER.readValue(yaml, RawSpec.class);
