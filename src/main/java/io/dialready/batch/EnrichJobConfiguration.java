@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.file.transform.PassThroughL
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dialready.lookup.LookupService;
@@ -73,7 +73,8 @@ public class EnrichJobConfiguration {
 
     @Bean
     public Step enrichRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats) {
+            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats,
+            ThreadPoolTaskExecutor parseExecutor) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         CsvDebtorReader reader = new CsvDebtorReader(plan.input(), plan.format());
@@ -101,12 +102,24 @@ public class EnrichJobConfiguration {
             .writer(writer)
             .transactionManager(transactionManager);
         if (spec.run().threads() > 1) {
-            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("parse-");
-            executor.setConcurrencyLimit(spec.run().threads());
-            executor.setVirtualThreads(false);
-            step.taskExecutor(executor);
+            step.taskExecutor(parseExecutor);
         }
         return step.build();
+    }
+
+    /**
+     * The threads that parse a chunk's rows concurrently (ChunkOrientedStep submits one task per item, collects the
+     * results in input order and writes them on the step's thread). A fixed pool: a thread per item would cost more
+     * than the parsing.
+     */
+    @Bean
+    public ThreadPoolTaskExecutor parseExecutor(RunPlan plan) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("parse-");
+        executor.setCorePoolSize(plan.spec().run().threads());
+        executor.setMaxPoolSize(plan.spec().run().threads());
+        executor.setDaemon(true);
+        return executor;
     }
 
     @Bean
