@@ -1,0 +1,143 @@
+package io.dialready.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kills a real run (SIGKILL, in its own JVM) twice at random points of its rows step, runs the same command again,
+ * and checks the outputs are byte for byte those of an uninterrupted run.
+ */
+@Tag("slow")
+class KillAndResumeTest {
+
+    private static final int ROWS = 30_000;
+
+    @TempDir
+    Path dir;
+
+    static void writePortfolio(Path file, int rows) throws Exception {
+        StringBuilder sb = new StringBuilder(rows * 120);
+        sb.append(EnrichCommandTest.HEADER).append("\r\n");
+        for (int i = 0; i < rows; i++) {
+            int a = 10_000_000 + (i * 7919) % 89_999_999;
+            sb.append("C").append(i).append(";000.000.000-00;DEVEDOR ").append(i).append(';')
+                .append(i % 5000).append(",").append(String.format("%02d", i % 100)).append(';')
+                .append(String.format("%02d/%02d/2026", 1 + i % 28, 1 + i % 11)).append(';')
+                .append(11 + i % 80).append(";9").append(a).append(';')
+                .append(11 + i % 80).append(";3").append(a % 10_000_000).append(';');
+            if (i % 10 == 0) {
+                sb.append("(21) 9").append(a / 10 + 1).append(" / ramal 1");
+            }
+            else if (i % 97 == 0) {
+                sb.append("nao tem");
+            }
+            sb.append(";;CIDADE;SP\r\n");
+            if (i % 1000 == 999) {
+                sb.append("BROKEN;ROW\r\n");
+            }
+        }
+        Files.write(file, sb.toString().getBytes(Charset.forName("windows-1252")));
+    }
+
+    private List<String> command(Path spec, Path out, Path data) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "io.dialready.DialreadyApplication", "enrich", "--job", spec.toString(), "--output", out.toString(),
+                "--data", data.toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of", "2026-11-23",
+                "--quiet");
+    }
+
+    @Test
+    void aKilledRunResumesAndProducesTheSameFiles() throws Exception {
+        Path input = dir.resolve("big.csv");
+        writePortfolio(input, ROWS);
+        Path spec = Files.writeString(dir.resolve("job.yml"), """
+                country: BR
+                input:
+                  path: big.csv
+                columns:
+                  key: CONTRATO
+                  amount: VALOR
+                  due_date: VENCIMENTO
+                phones:
+                  - ddd: DDD1
+                    number: FONE1
+                  - ddd: DDD2
+                    number: FONE2
+                  - column: TELEFONES
+                lookup:
+                  sandbox:
+                    latency_ms: 25
+                run:
+                  chunk_size: 200
+                """);
+
+        // the reference: one uninterrupted run
+        Path refOut = dir.resolve("ref");
+        CliRun ref = CliRun.of("enrich", "--job", spec.toString(), "--output", refOut.toString(), "--data",
+                dir.resolve("ref-data").toString(), "--log-file", dir.resolve("ref-log.txt").toString(), "--as-of",
+                "2026-11-23", "--quiet");
+        assertThat(ref.exitCode()).as(ref.err()).isZero();
+        long finalSize = Files.size(refOut.resolve("big.enriched.csv"));
+
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        double first = 0.1 + random.nextDouble() * 0.3;
+        double second = first + 0.1 + random.nextDouble() * 0.3;
+        Path out = dir.resolve("out");
+        Path data = dir.resolve("data");
+        Path part = out.resolve("big.enriched.csv.part");
+        int kills = 0;
+        for (double fraction : new double[] { first, second }) {
+            Process p = new ProcessBuilder(command(spec, out, data)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("proc-" + kills + ".txt").toFile())
+                .start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (p.isAlive() && System.nanoTime() < deadline
+                    && (!Files.exists(part) || Files.size(part) < fraction * finalSize)) {
+                Thread.sleep(5);
+            }
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, nothing flushed
+                kills++;
+                assertThat(out.resolve("big.enriched.csv")).as("no final file from a killed run (seed " + seed + ")")
+                    .doesNotExist();
+            }
+        }
+        assertThat(kills).as("the run was killed mid-way (seed " + seed + ")").isGreaterThanOrEqualTo(1);
+
+        Process resume = new ProcessBuilder(command(spec, out, data)).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("resume.txt").toFile())
+            .start();
+        assertThat(resume.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(resume.exitValue()).as(Files.readString(dir.resolve("resume.txt"))).isZero();
+        assertThat(Files.readString(dir.resolve("resume.txt"))).contains("resumed and completed");
+
+        for (String name : List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv")) {
+            assertThat(out.resolve(name)).as(name + " (seed " + seed + ")")
+                .hasSameBinaryContentAs(refOut.resolve(name));
+        }
+        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
+        Map<?, ?> refReport = JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
+        for (String key : new ArrayList<>(List.of("rows_read", "rows_enriched", "rows_rejected", "phones_valid",
+                "phones_unique", "phones_invalid", "whatsapp", "segments", "lookups_requested"))) {
+            assertThat(report.get(key)).as(key).isEqualTo(refReport.get(key));
+        }
+        assertThat(report.get("rows_read")).isEqualTo(ROWS + ROWS / 1000);
+        assertThat((Integer) report.get("executions")).isEqualTo(kills + 1);
+    }
+}
