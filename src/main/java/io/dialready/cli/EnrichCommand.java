@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code dialready enrich}: runs the enrich job on one input, or resumes its interrupted run. */
-@Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        header = "Checks a debtor file's phones for WhatsApp, ranks them and writes dialer-ready files.",
         description = { "Reads a debtor file, checks every phone for a WhatsApp account, ranks the phones and writes:",
                 "  <base>.enriched.csv  every accepted row, original columns unchanged, plus the WhatsApp columns",
                 "  <base>.dialer.csv    one row per debtor and valid phone, highest priority first",
