@@ -2,9 +2,6 @@ package io.dialready.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +19,11 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.ranking.Segment;
 import io.dialready.sink.DialerStaging;
-import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.RunStats;
 
@@ -35,8 +31,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The last step: counts the run's distinct numbers from the staging table, writes the report, renames every output
- * from its ".part" name (so they appear together, complete) and clears the staging rows. Safe to run again after a
+ * The last step: writes the report, renames every output from its ".part" name (so they appear together, complete)
+ * and drops the run's staging table. Safe to run again after a
  * crash half-way: renaming skips files already renamed.
  */
 final class FinishTasklet implements Tasklet {
@@ -64,28 +60,17 @@ final class FinishTasklet implements Tasklet {
 
         Path reportPart = OutputFiles.part(out.report());
         if (Files.exists(OutputFiles.part(out.enriched())) || !Files.exists(out.report())) {
-            long unique = countUniquePhones(instance.getInstanceId());
-            writeReport(reportPart, stats, unique, instance);
+            writeReport(reportPart, stats, instance);
         }
         OutputFiles.publish(out.enriched());
         OutputFiles.publish(out.rejects());
         OutputFiles.publish(out.dialer());
         OutputFiles.publish(out.report());
-        new DialerStaging(dataSource).delete(instance.getInstanceId());
+        new DialerStaging(dataSource).drop(instance.getInstanceId());
         return RepeatStatus.FINISHED;
     }
 
-    private long countUniquePhones(long instanceId) {
-        DistinctCounter counter = new DistinctCounter();
-        new JdbcTemplate(dataSource).query(DialerStaging.selectPhones(), rs -> {
-            for (String e164 : rs.getString(1).split("\\|")) {
-                counter.add(e164);
-            }
-        }, instanceId);
-        return counter.size();
-    }
-
-    private void writeReport(Path target, RunStats stats, long uniquePhones, JobInstance instance) {
+    private void writeReport(Path target, RunStats stats, JobInstance instance) {
         LocalDateTime started = null;
         for (JobExecution e : jobRepository.getJobExecutions(instance)) {
             if (e.getStartTime() != null && (started == null || e.getStartTime().isBefore(started))) {
@@ -115,7 +100,7 @@ final class FinishTasklet implements Tasklet {
         r.put("phones_invalid", stats.get("phones_invalid"));
         r.put("phones_duplicate", stats.get("phones_duplicate"));
         r.put("phones_repaired", stats.get("phones_repaired"));
-        r.put("phones_unique", uniquePhones);
+        r.put("phones_unique", stats.get("phones_unique"));
         r.put("lookups_requested", stats.get("lookups_requested"));
         r.put("provider_calls", stats.get("provider_calls"));
         r.put("cache_hits", stats.get("cache_hits"));
@@ -140,7 +125,7 @@ final class FinishTasklet implements Tasklet {
         r.put("duration_seconds", seconds);
         r.put("rows_per_second", seconds > 0 ? Math.round(stats.get("rows_read") / seconds) : 0);
         r.put("executions", jobRepository.getJobExecutions(instance).size());
-        r.put("peak_heap_mb", peakHeapMb());
+        r.put("peak_heap_mb", HeapWatch.peakMb());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("enriched", plan.outputs().enriched().toString());
         files.put("dialer", plan.outputs().dialer().toString());
@@ -155,13 +140,4 @@ final class FinishTasklet implements Tasklet {
         }
     }
 
-    static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
-    }
 }

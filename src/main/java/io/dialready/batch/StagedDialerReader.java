@@ -29,8 +29,7 @@ final class StagedDialerReader implements ItemStreamReader<String>, StepExecutio
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         cursor = new JdbcCursorItemReaderBuilder<String>().name("staged-dialer")
             .dataSource(dataSource)
-            .sql(DialerStaging.selectOrdered())
-            .queryArguments(instanceId)
+            .sql(DialerStaging.selectOrdered(instanceId))
             .rowMapper((rs, i) -> rs.getString(1))
             .fetchSize(500)
             .build();
