@@ -26,6 +26,7 @@ import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.RunPlan;
 import io.dialready.phone.PhoneExtractor;
+import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.CsvFormat;
@@ -96,6 +97,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        HeapWatch.start();
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         RunPlan plan;
@@ -168,7 +170,9 @@ public final class EnrichCommand implements Callable<Integer> {
 
     private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // LAZY_QUERY_EXECUTION streams the dialer step's ORDER BY instead of materialising a million rows first
+        props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready")
+                + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=1");
         props.put("spring.datasource.username", "sa");
         props.put("spring.datasource.password", "");
         props.put("logging.file.name", logFile.toAbsolutePath().normalize().toString());
