@@ -79,7 +79,7 @@ public class EnrichJobConfiguration {
         String[] header = plan.header().toArray(String[]::new);
         CsvDebtorReader reader = new CsvDebtorReader(plan.input(), plan.format());
         EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
-                new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter());
+                new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
         JobSpec.Output out = spec.output();
         CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
         String[] enrichedHeader = new String[header.length + EnrichWriter.ENRICHED_COLUMNS.size()];

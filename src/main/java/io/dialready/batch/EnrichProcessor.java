@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.dialready.phone.PhoneExtractor;
+import io.dialready.sink.CsvLineFormatter;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.DebtorRecord;
 import io.dialready.source.Reject;
@@ -27,12 +28,19 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
     private final PhoneExtractor phones;
     private volatile LocalDate asOf;
     private final char delimiter;
+    private final ThreadLocal<CsvLineFormatter> output;
 
-    public EnrichProcessor(DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter) {
+    /**
+     * @param delimiter       the input's delimiter, to show a rejected row as it was
+     * @param outputDelimiter the outputs' delimiter, to format the row's original columns for the enriched file
+     */
+    public EnrichProcessor(DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter,
+            char outputDelimiter) {
         this.mapper = mapper;
         this.phones = phones;
         this.asOf = asOf;
         this.delimiter = delimiter;
+        this.output = ThreadLocal.withInitial(() -> new CsvLineFormatter(outputDelimiter));
     }
 
     /** A resumed run counts days overdue to the date the run started with, not today's. */
@@ -49,7 +57,7 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
         List<Reject> rejects = new ArrayList<>(2);
         if (row.malformed()) {
             rejects.add(new Reject(row.line(), "", String.join(String.valueOf(delimiter), row.fields()), row.error()));
-            return new ParsedRow(row, null, List.of(), rejects, 0, 0, 0);
+            return new ParsedRow(row, null, List.of(), rejects, 0, 0, 0, null);
         }
         DebtorRecord debtor = mapper.map(row, asOf, rejects);
         if (debtor == null) {
@@ -57,9 +65,10 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
             Reject why = rejects.get(0);
             String whole = String.join(String.valueOf(delimiter), row.fields());
             return new ParsedRow(row, null, List.of(), List.of(new Reject(why.line(), why.column(), whole, why.reason())),
-                    0, 0, 0);
+                    0, 0, 0, null);
         }
         PhoneExtractor.Found found = phones.extract(row.fields(), row.line(), rejects);
-        return new ParsedRow(row, debtor, found.valid(), rejects, found.found(), found.invalid(), found.duplicates());
+        return new ParsedRow(row, debtor, found.valid(), rejects, found.found(), found.invalid(), found.duplicates(),
+                output.get().format(row.fields()));
     }
 }

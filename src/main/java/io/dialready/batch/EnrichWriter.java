@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +19,14 @@ import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.phone.PhoneCandidate;
+import io.dialready.phone.PhoneType;
 import io.dialready.ranking.DebtorRanker;
 import io.dialready.ranking.RankedDebtor;
 import io.dialready.ranking.RankedPhone;
+import io.dialready.ranking.Segment;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
+import io.dialready.sink.DistinctCounter;
 import io.dialready.sink.RunStats;
 import io.dialready.source.Reject;
 
@@ -51,10 +53,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private final FlatFileItemWriter<String> rejects;
     private final DialerStaging staging;
     private final RunStats stats;
-    private final CsvLineFormatter enrichedFormat;
-    private final CsvLineFormatter plainFormat;
+    private final CsvLineFormatter format;
     private final String lineSeparator;
     private final Progress progress;
+    private final DistinctCounter uniquePhones = new DistinctCounter();
     private long jobInstanceId;
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
@@ -64,8 +66,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         this.rejects = rejects;
         this.staging = staging;
         this.stats = stats;
-        this.enrichedFormat = new CsvLineFormatter(delimiter);
-        this.plainFormat = new CsvLineFormatter(delimiter);
+        this.format = new CsvLineFormatter(delimiter);
         this.lineSeparator = lineSeparator;
         this.progress = progress;
     }
@@ -73,6 +74,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        staging.create(jobInstanceId);
     }
 
     @Override
@@ -97,98 +99,149 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         List<String> rejectLines = new ArrayList<>();
         List<DialerStaging.Row> dialerRows = new ArrayList<>(chunk.size());
         String provider = lookup.providerName();
+        ChunkCounts counts = new ChunkCounts();
+        long rejected = 0;
         for (ParsedRow row : chunk) {
-            stats.increment("rows_read");
             for (Reject r : row.rejects()) {
-                rejectLines.add(plainFormat.format(Long.toString(r.line()), r.column(), r.value(), r.reason()));
+                rejectLines.add(format.format(Long.toString(r.line()), r.column(), r.value(), r.reason()));
             }
-            stats.add("rejects_written", row.rejects().size());
             if (row.rejected()) {
-                stats.increment("rows_rejected");
+                rejected++;
                 continue;
             }
-            stats.increment("rows_enriched");
             RankedDebtor ranked = ranker.rank(row.debtor(), row.phones(), answers);
-            count(row, ranked);
+            counts.add(row, ranked);
+            for (RankedPhone p : ranked.phones()) {
+                uniquePhones.add(p.phone().e164());
+            }
             enrichedLines.add(enrichedLine(row, ranked, provider));
             if (!ranked.phones().isEmpty()) {
                 dialerRows.add(dialerRow(ranked, provider));
             }
         }
+        stats.add("rows_read", chunk.size());
+        stats.add("rows_rejected", rejected);
+        stats.add("rows_enriched", chunk.size() - rejected);
+        stats.add("rejects_written", rejectLines.size());
+        counts.addTo(stats);
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
         progress.rows(chunk.size(), stats.get("rows_read"));
     }
 
-    private void count(ParsedRow row, RankedDebtor ranked) {
-        stats.add("phones_found", row.phonesFound());
-        stats.add("phones_invalid", row.phonesInvalid());
-        stats.add("phones_duplicate", row.duplicates());
-        stats.add("phones_valid", ranked.phones().size());
-        for (RankedPhone p : ranked.phones()) {
-            if (p.phone().repaired()) {
-                stats.increment("phones_repaired");
+    /**
+     * The chunk's counts, kept in arrays and added to the run's counters once per chunk: string keys per phone would
+     * cost more than the counting.
+     */
+    private static final class ChunkCounts {
+        final long[] status = new long[WhatsAppStatus.values().length];
+        final long[] type = new long[PhoneType.values().length];
+        final long[] segment = new long[Segment.values().length];
+        long found;
+        long invalid;
+        long duplicate;
+        long valid;
+        long repaired;
+        long active;
+        long noPhone;
+
+        void add(ParsedRow row, RankedDebtor ranked) {
+            found += row.phonesFound();
+            invalid += row.phonesInvalid();
+            duplicate += row.duplicates();
+            valid += ranked.phones().size();
+            for (RankedPhone p : ranked.phones()) {
+                if (p.phone().repaired()) {
+                    repaired++;
+                }
+                status[p.lookup().status().ordinal()]++;
+                type[p.phone().type().ordinal()]++;
             }
-            stats.increment("whatsapp." + p.lookup().status().name());
-            stats.increment("phone_type." + p.phone().type().name());
+            segment[ranked.segment().ordinal()]++;
+            if (ranked.hasActiveWhatsApp()) {
+                active++;
+            }
+            if (ranked.phones().isEmpty()) {
+                noPhone++;
+            }
         }
-        stats.increment("segment." + ranked.segment().label());
-        if (ranked.hasActiveWhatsApp()) {
-            stats.increment("debtors_with_active_whatsapp");
-        }
-        if (ranked.phones().isEmpty()) {
-            stats.increment("debtors_without_valid_phone");
+
+        void addTo(RunStats stats) {
+            stats.add("phones_found", found);
+            stats.add("phones_invalid", invalid);
+            stats.add("phones_duplicate", duplicate);
+            stats.add("phones_valid", valid);
+            stats.add("phones_repaired", repaired);
+            stats.add("debtors_with_active_whatsapp", active);
+            stats.add("debtors_without_valid_phone", noPhone);
+            for (WhatsAppStatus s : WhatsAppStatus.values()) {
+                stats.add("whatsapp." + s.name(), status[s.ordinal()]);
+            }
+            for (PhoneType t : PhoneType.values()) {
+                stats.add("phone_type." + t.name(), type[t.ordinal()]);
+            }
+            for (Segment s : Segment.values()) {
+                stats.add("segment." + s.label(), segment[s.ordinal()]);
+            }
         }
     }
 
     private String enrichedLine(ParsedRow row, RankedDebtor ranked, String provider) {
-        String[] original = row.row().fields();
-        String[] out = new String[original.length + ENRICHED_COLUMNS.size()];
-        System.arraycopy(original, 0, out, 0, original.length);
-        StringJoiner active = new StringJoiner("|");
-        StringJoiner all = new StringJoiner("|");
-        for (RankedPhone p : ranked.phones()) {
-            all.add(p.phone().e164());
-            if (p.lookup().status() == WhatsAppStatus.ACTIVE) {
-                active.add(p.phone().e164());
-            }
-        }
-        int i = original.length;
+        StringBuilder line = new StringBuilder(row.originalColumns().length() + 160);
+        char d = format.delimiter();
+        line.append(row.originalColumns());
         if (ranked.phones().isEmpty()) {
-            out[i++] = "";
-            out[i++] = "NO_VALID_PHONE";
+            line.append(d).append(d).append("NO_VALID_PHONE").append(d).append(d);
         }
         else {
             RankedPhone best = ranked.phones().get(0);
-            out[i++] = best.phone().e164();
-            out[i++] = best.lookup().status().name();
+            line.append(d).append(best.phone().e164()).append(d).append(best.lookup().status().name()).append(d);
+            StringBuilder active = new StringBuilder();
+            StringBuilder all = new StringBuilder();
+            for (RankedPhone p : ranked.phones()) {
+                if (!all.isEmpty()) {
+                    all.append('|');
+                }
+                all.append(p.phone().e164());
+                if (p.lookup().status() == WhatsAppStatus.ACTIVE) {
+                    if (!active.isEmpty()) {
+                        active.append('|');
+                    }
+                    active.append(p.phone().e164());
+                }
+            }
+            format.append(line, active.toString()).append(d);
+            format.append(line, all.toString());
         }
-        out[i++] = active.toString();
-        out[i++] = all.toString();
-        out[i++] = ranked.segment().label();
-        out[i++] = Integer.toString(ranked.priority());
-        out[i] = provider;
-        return enrichedFormat.format(out);
+        line.append(d).append(ranked.segment().label()).append(d).append(ranked.priority()).append(d);
+        format.append(line, provider);
+        return line.toString();
     }
 
     private DialerStaging.Row dialerRow(RankedDebtor ranked, String provider) {
+        char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
-        StringJoiner phones = new StringJoiner("|");
-        String priority = Integer.toString(ranked.priority());
+        StringBuilder phones = new StringBuilder(16 * ranked.phones().size());
+        String key = format.append(new StringBuilder(), ranked.debtor().key()).toString();
+        String tail = d + ranked.segment().label() + d + ranked.priority() + d
+                + format.append(new StringBuilder(), provider);
         for (RankedPhone p : ranked.phones()) {
             if (!lines.isEmpty()) {
                 lines.append(lineSeparator);
+                phones.append('|');
             }
             LookupResult r = p.lookup();
-            lines.append(plainFormat.format(ranked.debtor().key(), Integer.toString(p.rank()), p.phone().e164(),
-                    p.phone().national(), p.phone().type().name(), r.status().name(),
-                    r.whatsappId() == null ? "" : r.whatsappId(), p.phone().source(), ranked.segment().label(), priority,
-                    provider));
-            phones.add(p.phone().e164());
+            lines.append(key).append(d).append(p.rank()).append(d).append(p.phone().e164()).append(d)
+                .append(p.phone().national()).append(d).append(p.phone().type().name()).append(d)
+                .append(r.status().name()).append(d);
+            format.append(lines, r.whatsappId()).append(d);
+            format.append(lines, p.phone().source()).append(tail);
+            phones.append(p.phone().e164());
         }
-        return new DialerStaging.Row(DialerStaging.sortKey(ranked.priority(), ranked.debtor().line()),
-                phones.toString(), lines.toString());
+        long line = ranked.debtor().line();
+        return new DialerStaging.Row(line, DialerStaging.sortKey(ranked.priority(), line), phones.toString(),
+                lines.toString());
     }
 
     @Override
@@ -199,11 +252,18 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         progress.start(stats.get("rows_read"));
         if (stats.get("rows_read") > 0) {
             log.info("resuming after {} rows already committed", stats.get("rows_read"));
+            // the distinct-number count lives in memory; rebuild it from what the committed chunks staged
+            staging.forEachPhones(jobInstanceId, phones -> {
+                for (String e164 : phones.split("\\|")) {
+                    uniquePhones.add(e164);
+                }
+            });
         }
     }
 
     @Override
     public void update(ExecutionContext context) {
+        stats.set("phones_unique", uniquePhones.size());
         stats.update(context);
         enriched.update(context);
         rejects.update(context);

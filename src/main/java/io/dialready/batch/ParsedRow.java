@@ -13,9 +13,11 @@ import io.dialready.source.SourceRow;
  * @param debtor  null when the row is rejected as a whole (malformed, or no debtor key)
  * @param phones  the debtor's valid, distinct phones in the order found
  * @param rejects the row's rejects: the row itself when {@code debtor} is null, else each unusable value
+ * @param originalColumns the row's original fields already formatted as output CSV (done here, in parallel, rather
+ *                        than in the single-threaded writer); null for a rejected row
  */
 public record ParsedRow(SourceRow row, DebtorRecord debtor, List<PhoneCandidate> phones, List<Reject> rejects,
-        int phonesFound, int phonesInvalid, int duplicates) {
+        int phonesFound, int phonesInvalid, int duplicates, String originalColumns) {
 
     public boolean rejected() {
         return debtor == null;
