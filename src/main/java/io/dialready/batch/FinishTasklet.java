@@ -60,7 +60,8 @@ final class FinishTasklet implements Tasklet {
 
         Path reportPart = OutputFiles.part(out.report());
         if (Files.exists(OutputFiles.part(out.enriched())) || !Files.exists(out.report())) {
-            writeReport(reportPart, stats, instance);
+            writeReport(reportPart, stats, instance, chunkContext.getStepContext().getStepExecution().getJobParameters()
+                .getLocalDate(EnrichProcessor.AS_OF));
         }
         OutputFiles.publish(out.enriched());
         OutputFiles.publish(out.rejects());
@@ -70,7 +71,7 @@ final class FinishTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void writeReport(Path target, RunStats stats, JobInstance instance) {
+    private void writeReport(Path target, RunStats stats, JobInstance instance, java.time.LocalDate asOf) {
         LocalDateTime started = null;
         for (JobExecution e : jobRepository.getJobExecutions(instance)) {
             if (e.getStartTime() != null && (started == null || e.getStartTime().isBefore(started))) {
@@ -89,7 +90,8 @@ final class FinishTasklet implements Tasklet {
         r.put("input", plan.input().toString());
         r.put("input_encoding", plan.format().charset().name());
         r.put("input_delimiter", String.valueOf(plan.format().delimiter()));
-        r.put("as_of", String.valueOf(plan.asOf()));
+        // a resumed run counts days to the date it started with (a job parameter), not to the resuming day
+        r.put("as_of", String.valueOf(asOf == null ? plan.asOf() : asOf));
         r.put("dry_run", plan.dryRun() || plan.spec().lookup().dryRun());
         r.put("rows_read", stats.get("rows_read"));
         r.put("rows_enriched", stats.get("rows_enriched"));

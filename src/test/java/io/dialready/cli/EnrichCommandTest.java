@@ -270,6 +270,36 @@ class EnrichCommandTest {
     }
 
     @Test
+    void aSecondRunOnTheSameDataFolderIsRefusedWhileTheFirstHoldsIt() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (var channel = java.nio.channels.FileChannel.open(data.resolve("dialready.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var lock = channel.lock()) {
+            CliRun second = enrich();
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).contains("another dialready run is using the data folder");
+        }
+        assertThat(enrich().exitCode()).as("runs once the lock is released").isZero();
+    }
+
+    @Test
+    void outputDelimiterEncodingAndLineEndsFollowTheSpec() throws Exception {
+        Files.writeString(spec, Files.readString(spec) + """
+                output:
+                  delimiter: ";"
+                  encoding: windows-1252
+                  line_separator: crlf
+                """);
+        assertThat(enrich().exitCode()).isZero();
+        byte[] bytes = Files.readAllBytes(out.resolve("carteira.enriched.csv"));
+        String text = new String(bytes, CP1252);
+        assertThat(text).startsWith("CONTRATO;CPF;NOME;VALOR;").contains("\r\nC001;111.111.111-11;JOSÉ DA SILVA;1.234,56;");
+        assertThat(text.split("\r\n")).as("header and 5 rows; C005's quoted line break stays LF").hasSize(1 + 5);
+        assertThat(Files.readString(out.resolve("carteira.dialer.csv"), CP1252))
+            .startsWith("debtor_key;rank;phone_e164;").contains("\r\n");
+    }
+
+    @Test
     void helpExplainsTheCommandAndItsOptions() {
         CliRun top = CliRun.of("--help");
         assertThat(top.exitCode()).isZero();
