@@ -8,7 +8,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -16,7 +15,6 @@ import org.springframework.batch.infrastructure.item.file.transform.PassThroughL
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dialready.lookup.LookupService;
@@ -28,14 +26,14 @@ import io.dialready.sink.OutputFiles;
 import io.dialready.sink.RunStats;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.DebtorMapper;
-import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpec;
 
 /**
  * The enrich job, wired as the flow reads:
  * <ol>
- * <li>{@code enrich-rows}: source (CSV) -> phones (concurrently, input order kept) -> lookup -> ranking -> enriched
- * file, rejects file and the dialer staging table, chunk by chunk;</li>
+ * <li>{@code enrich-rows}: source (CSV) -> phones (parsed ahead on every core, input order kept, see
+ * {@link ReadAheadParser}) -> lookup -> ranking -> enriched file, rejects file and the dialer staging table, chunk by
+ * chunk;</li>
  * <li>{@code dialer-file}: the staging table ORDER BY priority -> the dialer file;</li>
  * <li>{@code finish}: the report, then every output renamed from its ".part" name at once.</li>
  * </ol>
@@ -73,8 +71,7 @@ public class EnrichJobConfiguration {
 
     @Bean
     public Step enrichRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats,
-            ThreadPoolTaskExecutor parseExecutor) {
+            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         CsvDebtorReader reader = new CsvDebtorReader(plan.input(), plan.format());
@@ -95,31 +92,14 @@ public class EnrichJobConfiguration {
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
 
-        ChunkOrientedStepBuilder<SourceRow, ParsedRow> step = new StepBuilder(ROWS_STEP, jobRepository)
-            .<SourceRow, ParsedRow>chunk(spec.run().chunkSize())
-            .reader(reader)
-            .processor(processor)
+        int chunk = spec.run().chunkSize();
+        ReadAheadParser rows = new ReadAheadParser(reader, processor, spec.run().threads(), 2 * chunk);
+        return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(chunk)
+            .reader(rows)
             .writer(writer)
-            .transactionManager(transactionManager);
-        if (spec.run().threads() > 1) {
-            step.taskExecutor(parseExecutor);
-        }
-        return step.build();
-    }
-
-    /**
-     * The threads that parse a chunk's rows concurrently (ChunkOrientedStep submits one task per item, collects the
-     * results in input order and writes them on the step's thread). A fixed pool: a thread per item would cost more
-     * than the parsing.
-     */
-    @Bean
-    public ThreadPoolTaskExecutor parseExecutor(RunPlan plan) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("parse-");
-        executor.setCorePoolSize(plan.spec().run().threads());
-        executor.setMaxPoolSize(plan.spec().run().threads());
-        executor.setDaemon(true);
-        return executor;
+            .listener(processor) // for its beforeStep: the run's as-of date
+            .transactionManager(transactionManager)
+            .build();
     }
 
     @Bean
