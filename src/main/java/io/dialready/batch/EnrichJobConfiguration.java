@@ -10,6 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
@@ -26,18 +27,21 @@ import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.RunStats;
+import io.dialready.sink.XlsxOutput;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.DebtorMapper;
+import io.dialready.source.XlsxDebtorReader;
 import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpec;
 
 /**
  * The enrich job, wired as the flow reads:
  * <ol>
- * <li>{@code enrich-rows}: source (CSV) -> phones (concurrently, input order kept) -> lookup -> ranking -> enriched
+ * <li>{@code enrich-rows}: source (CSV or XLSX, streamed) -> phones (concurrently, input order kept) -> lookup -> ranking -> enriched
  * file, rejects file and the dialer staging table, chunk by chunk;</li>
  * <li>{@code dialer-file}: the staging table ORDER BY priority -> the dialer file;</li>
- * <li>{@code finish}: the report, then every output renamed from its ".part" name at once.</li>
+ * <li>{@code finish}: the report, the XLSX outputs (when asked for) streamed from the finished CSV parts, then every
+ * output renamed from its ".part" name at once.</li>
  * </ol>
  */
 @Configuration
@@ -77,7 +81,9 @@ public class EnrichJobConfiguration {
             ThreadPoolTaskExecutor parseExecutor) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
-        CsvDebtorReader reader = new CsvDebtorReader(plan.input(), plan.format());
+        ItemStreamReader<SourceRow> reader = plan.workbook() != null
+                ? new XlsxDebtorReader(plan.input(), plan.workbook())
+                : new CsvDebtorReader(plan.input(), plan.format());
         EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
                 new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
         JobSpec.Output out = spec.output();
@@ -139,7 +145,8 @@ public class EnrichJobConfiguration {
     public Step finishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
             DataSource dataSource, LookupService lookupService) {
         return new StepBuilder("finish", jobRepository)
-            .tasklet(new FinishTasklet(plan, jobRepository, dataSource, lookupService.providerName()),
+            .tasklet(new FinishTasklet(plan, jobRepository, dataSource, lookupService.providerName(),
+                    new XlsxOutput(Integer.getInteger("dialready.xlsx.max-rows-per-sheet", XlsxOutput.EXCEL_MAX_ROWS))),
                     transactionManager)
             .build();
     }
