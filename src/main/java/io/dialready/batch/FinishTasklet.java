@@ -65,15 +65,19 @@ final class FinishTasklet implements Tasklet {
         RunStats stats = RunStats.from(rows.getExecutionContext());
         OutputFiles out = plan.outputs();
 
-        Path reportPart = OutputFiles.part(out.report());
-        if (Files.exists(OutputFiles.part(out.enriched())) || !Files.exists(out.report())) {
-            writeReport(reportPart, stats, instance);
-        }
         JobSpec.Output format = plan.spec().output();
+        boolean rowsPending = Files.exists(OutputFiles.part(out.enriched()));
         if (format.xlsx()) {
-            // from the CSV parts, while they are there; a finish interrupted before renaming them converts again
+            // from the CSV parts, while they are there; a finish interrupted before renaming them converts again.
+            // Before the report, so that its duration and peak heap include the conversion.
             toXlsx(out.enriched(), out.enrichedXlsx(), "enriched", Set.of("priority"));
             toXlsx(out.dialer(), out.dialerXlsx(), "dialer", Set.of("rank", "priority"));
+        }
+        Path reportPart = OutputFiles.part(out.report());
+        if (rowsPending || !Files.exists(out.report())) {
+            writeReport(reportPart, stats, instance);
+        }
+        if (format.xlsx()) {
             OutputFiles.publish(out.enrichedXlsx());
             OutputFiles.publish(out.dialerXlsx());
         }

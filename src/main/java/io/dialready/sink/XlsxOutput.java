@@ -16,6 +16,9 @@ import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
@@ -36,6 +39,8 @@ public final class XlsxOutput {
     /** Excel's limit of rows per sheet (header included). */
     public static final int EXCEL_MAX_ROWS = 1_048_576;
     private static final int EXCEL_MAX_CELL_CHARS = 32_767;
+
+    private static final Logger log = LoggerFactory.getLogger(XlsxOutput.class);
 
     private final int maxRowsPerSheet;
 
@@ -59,7 +64,8 @@ public final class XlsxOutput {
      */
     public long convert(Path csv, Charset encoding, char delimiter, Path target, String sheetName,
             Set<String> numericColumns) {
-        SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, false);
+        long start = System.nanoTime();
+        SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, Boolean.getBoolean("dialready.xlsx.compress-temp"), false);
         try (Reader in = Files.newBufferedReader(csv, encoding);
                 CSVReader reader = new CSVReaderBuilder(in)
                     .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
@@ -112,6 +118,8 @@ public final class XlsxOutput {
             try (OutputStream os = Files.newOutputStream(target)) {
                 wb.write(os);
             }
+            log.info("wrote {}: {} rows in {} sheet(s), {} s", target.getFileName(), rows, sheets,
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
             return rows;
         }
         catch (IOException e) {
