@@ -193,9 +193,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
     private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {
         Map<String, Object> props = new HashMap<>();
-        // LAZY_QUERY_EXECUTION streams the dialer step's ORDER BY instead of materialising a million rows first
-        props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=1");
+        props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE");
         props.put("spring.datasource.username", "sa");
         props.put("spring.datasource.password", "");
         props.put("logging.file.name", logFile.toAbsolutePath().normalize().toString());

@@ -59,10 +59,6 @@ public final class DialerStaging {
                 + " (line, sort_key, phones, dialer_lines) VALUES (?, ?, ?, ?)", args);
     }
 
-    public static String selectOrdered(long jobInstanceId) {
-        return "SELECT dialer_lines FROM " + table(jobInstanceId) + " ORDER BY sort_key";
-    }
-
     /** Calls back with each staged row's phones ('|'-separated), e.g. to rebuild a distinct count after a restart. */
     public void forEachPhones(long jobInstanceId, java.util.function.Consumer<String> phones) {
         jdbc.query("SELECT phones FROM " + table(jobInstanceId), rs -> {
