@@ -47,11 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code dialready enrich}: runs the enrich job on one input, or resumes its interrupted run. */
 @Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         header = "Checks a debtor file's phones for WhatsApp, ranks them and writes dialer-ready files.",
-        description = { "Reads a debtor file, checks every phone for a WhatsApp account, ranks the phones and writes:",
+        description = { "Reads a debtor file (CSV or XLSX), checks every phone for a WhatsApp account, ranks the phones and writes:",
                 "  <base>.enriched.csv  every accepted row, original columns unchanged, plus the WhatsApp columns",
                 "  <base>.dialer.csv    one row per debtor and valid phone, highest priority first",
                 "  <base>.rejects.csv   every malformed row and unusable value, with its line number and reason",
                 "  <base>.report.json   the run's figures",
+                "  (output.format xlsx or both: <base>.enriched.xlsx and <base>.dialer.xlsx instead or as well)",
                 "where <base> is the input file's name without its extension. Files appear complete or not at all.",
                 "If a run is interrupted (killed, crashed), running the same command again resumes it.", "" },
         footer = { "", "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
