@@ -228,6 +228,37 @@ class XlsxSourceTest {
     }
 
     @Test
+    void readsDatesOfA1904DateSystemWorkbook() throws Exception {
+        Path file = dir.resolve("mac.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+            Sheet s = wb.createSheet("a");
+            Row h = s.createRow(0);
+            for (int i = 0; i < MAPPED.size(); i++) {
+                h.createCell(i).setCellValue(MAPPED.get(i));
+            }
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Row r = s.createRow(1);
+            r.createCell(0).setCellValue("C1");
+            Cell d = r.createCell(2);
+            d.setCellValue(LocalDate.of(2026, 11, 15));
+            d.setCellStyle(date);
+            try (OutputStream os = Files.newOutputStream(file)) {
+                wb.write(os);
+            }
+        }
+        XlsxDebtorReader reader = new XlsxDebtorReader(file, layout(null, null));
+        reader.open(new ExecutionContext());
+        try {
+            assertThat(reader.read().fields()[2]).isEqualTo("15/11/2026");
+        }
+        finally {
+            reader.close();
+        }
+    }
+
+    @Test
     void namesColumnsAndCellReferences() {
         assertThat(XlsxDebtorReader.columnIndex("A1")).isZero();
         assertThat(XlsxDebtorReader.columnIndex("AB12")).isEqualTo(27);
