@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
@@ -24,18 +25,22 @@ import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.RunStats;
+import io.dialready.sink.XlsxOutput;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.DebtorMapper;
+import io.dialready.source.SourceRow;
+import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 
 /**
  * The enrich job, wired as the flow reads:
  * <ol>
- * <li>{@code enrich-rows}: source (CSV) -> phones (parsed ahead on every core, input order kept, see
- * {@link ReadAheadParser}) -> lookup -> ranking -> enriched file, rejects file and the dialer staging table, chunk by
- * chunk;</li>
+ * <li>{@code enrich-rows}: source (CSV or XLSX, streamed) -> phones (parsed ahead on every core, input order kept,
+ * see {@link ReadAheadParser}) -> lookup -> ranking -> enriched file, rejects file and the dialer staging table, chunk
+ * by chunk;</li>
  * <li>{@code dialer-file}: the staging table ORDER BY priority -> the dialer file;</li>
- * <li>{@code finish}: the report, then every output renamed from its ".part" name at once.</li>
+ * <li>{@code finish}: the report, the XLSX outputs (when asked for) streamed from the finished CSV parts, then every
+ * output renamed from its ".part" name at once.</li>
  * </ol>
  */
 @Configuration
@@ -74,7 +79,9 @@ public class EnrichJobConfiguration {
             RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
-        CsvDebtorReader reader = new CsvDebtorReader(plan.input(), plan.format());
+        ItemStreamReader<SourceRow> reader = plan.workbook() != null
+                ? new XlsxDebtorReader(plan.input(), plan.workbook())
+                : new CsvDebtorReader(plan.input(), plan.format());
         EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
                 new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
         JobSpec.Output out = spec.output();
@@ -93,7 +100,8 @@ public class EnrichJobConfiguration {
                 out.lineSeparator(), new Progress(console, 10_000));
 
         int chunk = spec.run().chunkSize();
-        ReadAheadParser rows = new ReadAheadParser(reader, processor, spec.run().threads(), 2 * chunk);
+        String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
+        ReadAheadParser rows = new ReadAheadParser(reader, countKey, processor, spec.run().threads(), 2 * chunk);
         return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(chunk)
             .reader(rows)
             .writer(writer)
@@ -119,7 +127,8 @@ public class EnrichJobConfiguration {
     public Step finishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
             DataSource dataSource, LookupService lookupService) {
         return new StepBuilder("finish", jobRepository)
-            .tasklet(new FinishTasklet(plan, jobRepository, dataSource, lookupService.providerName()),
+            .tasklet(new FinishTasklet(plan, jobRepository, dataSource, lookupService.providerName(),
+                    new XlsxOutput(Integer.getInteger("dialready.xlsx.max-rows-per-sheet", XlsxOutput.EXCEL_MAX_ROWS))),
                     transactionManager)
             .build();
     }

@@ -2,12 +2,14 @@ package io.dialready.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,8 @@ import io.dialready.sink.DialerStaging;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.RunStats;
+import io.dialready.sink.XlsxOutput;
+import io.dialready.spec.JobSpec;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,12 +47,15 @@ final class FinishTasklet implements Tasklet {
     private final JobRepository jobRepository;
     private final DataSource dataSource;
     private final String provider;
+    private final XlsxOutput xlsxOutput;
 
-    FinishTasklet(RunPlan plan, JobRepository jobRepository, DataSource dataSource, String provider) {
+    FinishTasklet(RunPlan plan, JobRepository jobRepository, DataSource dataSource, String provider,
+            XlsxOutput xlsxOutput) {
         this.plan = plan;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.provider = provider;
+        this.xlsxOutput = xlsxOutput;
     }
 
     @Override
@@ -58,17 +65,55 @@ final class FinishTasklet implements Tasklet {
         RunStats stats = RunStats.from(rows.getExecutionContext());
         OutputFiles out = plan.outputs();
 
+        JobSpec.Output format = plan.spec().output();
+        boolean rowsPending = Files.exists(OutputFiles.part(out.enriched()));
+        if (format.xlsx()) {
+            // from the CSV parts, while they are there; a finish interrupted before renaming them converts again.
+            // Before the report, so that its duration and peak heap include the conversion.
+            toXlsx(out.enriched(), out.enrichedXlsx(), "enriched", Set.of("priority"));
+            toXlsx(out.dialer(), out.dialerXlsx(), "dialer", Set.of("rank", "priority"));
+        }
         Path reportPart = OutputFiles.part(out.report());
-        if (Files.exists(OutputFiles.part(out.enriched())) || !Files.exists(out.report())) {
+        if (rowsPending || !Files.exists(out.report())) {
             writeReport(reportPart, stats, instance, chunkContext.getStepContext().getStepExecution().getJobParameters()
                 .getLocalDate(EnrichProcessor.AS_OF));
         }
-        OutputFiles.publish(out.enriched());
+        if (format.xlsx()) {
+            OutputFiles.publish(out.enrichedXlsx());
+            OutputFiles.publish(out.dialerXlsx());
+        }
+        if (format.csv()) {
+            OutputFiles.publish(out.enriched());
+        }
         OutputFiles.publish(out.rejects());
-        OutputFiles.publish(out.dialer());
+        if (format.csv()) {
+            OutputFiles.publish(out.dialer());
+        }
+        else {
+            deleteQuietly(OutputFiles.part(out.enriched()));
+            deleteQuietly(OutputFiles.part(out.dialer()));
+        }
         OutputFiles.publish(out.report());
         new DialerStaging(dataSource).drop(instance.getInstanceId());
         return RepeatStatus.FINISHED;
+    }
+
+    private void toXlsx(Path csv, Path xlsx, String sheet, Set<String> numeric) {
+        Path part = OutputFiles.part(csv);
+        if (!Files.exists(part)) {
+            return; // already converted and the CSV part renamed or removed: a resumed finish
+        }
+        JobSpec.Output o = plan.spec().output();
+        xlsxOutput.convert(part, Charset.forName(o.encoding()), o.delimiter(), OutputFiles.part(xlsx), sheet, numeric);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file, e);
+        }
     }
 
     private void writeReport(Path target, RunStats stats, JobInstance instance, java.time.LocalDate asOf) {
@@ -88,8 +133,15 @@ final class FinishTasklet implements Tasklet {
         }
         r.put("job", plan.spec().name());
         r.put("input", plan.input().toString());
-        r.put("input_encoding", plan.format().charset().name());
-        r.put("input_delimiter", String.valueOf(plan.format().delimiter()));
+        if (plan.workbook() != null) {
+            r.put("input_format", "xlsx");
+            r.put("input_sheet", plan.workbook().sheet());
+            r.put("input_header_row", plan.workbook().headerRow());
+        }
+        else {
+            r.put("input_encoding", plan.format().charset().name());
+            r.put("input_delimiter", String.valueOf(plan.format().delimiter()));
+        }
         // a resumed run counts days to the date it started with (a job parameter), not to the resuming day
         r.put("as_of", String.valueOf(asOf == null ? plan.asOf() : asOf));
         r.put("dry_run", plan.dryRun() || plan.spec().lookup().dryRun());
@@ -129,8 +181,15 @@ final class FinishTasklet implements Tasklet {
         r.put("executions", jobRepository.getJobExecutions(instance).size());
         r.put("peak_heap_mb", HeapWatch.peakMb());
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("enriched", plan.outputs().enriched().toString());
-        files.put("dialer", plan.outputs().dialer().toString());
+        JobSpec.Output format = plan.spec().output();
+        if (format.csv()) {
+            files.put("enriched", plan.outputs().enriched().toString());
+            files.put("dialer", plan.outputs().dialer().toString());
+        }
+        if (format.xlsx()) {
+            files.put("enriched_xlsx", plan.outputs().enrichedXlsx().toString());
+            files.put("dialer_xlsx", plan.outputs().dialerXlsx().toString());
+        }
         files.put("rejects", plan.outputs().rejects().toString());
         files.put("report", plan.outputs().report().toString());
         r.put("outputs", files);

@@ -13,7 +13,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.SourceRow;
 
 /**
@@ -32,7 +31,8 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
 
     private static final Future<ParsedRow> END = CompletableFuture.completedFuture(null);
 
-    private final CsvDebtorReader source;
+    private final ItemStreamReader<SourceRow> source;
+    private final String countKey;
     private final EnrichProcessor processor;
     private final int threads;
     private final int window;
@@ -43,9 +43,15 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
     private long handedOut;
     private boolean ended;
 
-    /** @param window how many rows may be read ahead of the step (a chunk or two) */
-    public ReadAheadParser(CsvDebtorReader source, EnrichProcessor processor, int threads, int window) {
+    /**
+     * @param source   the input reader; it must skip, on open, the number of records saved under {@code countKey}
+     * @param countKey the key under which the source saves its record count (CsvDebtorReader.READ_KEY, ...)
+     * @param window   how many rows may be read ahead of the step (a chunk or two)
+     */
+    public ReadAheadParser(ItemStreamReader<SourceRow> source, String countKey, EnrichProcessor processor,
+            int threads, int window) {
         this.source = source;
+        this.countKey = countKey;
         this.processor = processor;
         this.threads = threads;
         this.window = window;
@@ -54,7 +60,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
     @Override
     public void open(ExecutionContext context) {
         source.open(context);
-        handedOut = context.getLong(CsvDebtorReader.READ_KEY, 0L);
+        handedOut = context.getLong(countKey, 0L);
         ended = false;
         stopped = false;
         queue = new ArrayBlockingQueue<>(window);
@@ -76,7 +82,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
                 try {
                     row = source.read();
                 }
-                catch (RuntimeException e) {
+                catch (Exception e) {
                     queue.put(CompletableFuture.failedFuture(e)); // surfaces in order, at the row that failed
                     return;
                 }
@@ -118,7 +124,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(CsvDebtorReader.READ_KEY, handedOut);
+        context.putLong(countKey, handedOut);
     }
 
     @Override

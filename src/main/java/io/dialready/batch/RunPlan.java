@@ -6,12 +6,18 @@ import java.util.List;
 
 import io.dialready.sink.OutputFiles;
 import io.dialready.source.CsvFormat;
+import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 
 /**
  * Everything one run needs, settled before the job starts (spec loaded, input checked, header read), so that the
  * Spring wiring only assembles parts.
+ *
+ * @param format   the CSV input's encoding and delimiter; for a workbook, UTF-8 and the output delimiter (used only to
+ *                 show a rejected row's cells on one line)
+ * @param workbook for an XLSX input, the sheet (by its name) and header row found by the pre-flight checks; null for
+ *                 a CSV input
  */
 public record RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-        LocalDate asOf, boolean dryRun, boolean quiet) {
+        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook) {
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,6 +34,7 @@ import io.dialready.source.CsvFormat;
 import io.dialready.source.CsvFormatDetector;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.InputUnreadableException;
+import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecException;
 import io.dialready.spec.JobSpecLoader;
@@ -45,11 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code dialready enrich}: runs the enrich job on one input, or resumes its interrupted run. */
 @Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         header = "Checks a debtor file's phones for WhatsApp, ranks them and writes dialer-ready files.",
-        description = { "Reads a debtor file, checks every phone for a WhatsApp account, ranks the phones and writes:",
+        description = { "Reads a debtor file (CSV or XLSX), checks every phone for a WhatsApp account, ranks the phones and writes:",
                 "  <base>.enriched.csv  every accepted row, original columns unchanged, plus the WhatsApp columns",
                 "  <base>.dialer.csv    one row per debtor and valid phone, highest priority first",
                 "  <base>.rejects.csv   every malformed row and unusable value, with its line number and reason",
                 "  <base>.report.json   the run's figures",
+                "  (output.format xlsx or both: <base>.enriched.xlsx and <base>.dialer.xlsx instead or as well)",
                 "where <base> is the input file's name without its extension. Files appear complete or not at all.",
                 "If a run is interrupted (killed, crashed), running the same command again resumes it.", "" },
         footer = { "", "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
@@ -156,16 +159,37 @@ public final class EnrichCommand implements Callable<Integer> {
         Path in = input != null ? input.toAbsolutePath().normalize() : spec.input().path();
         Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
         outDir = outDir.toAbsolutePath().normalize();
-        CsvFormat format = new CsvFormatDetector().detect(in, spec.input().encoding(), spec.input().delimiter());
-        CsvDebtorReader.Probe probe = CsvDebtorReader.probe(in, format);
-        String[] header = probe.header().toArray(String[]::new);
+        CsvFormat format;
+        List<String> headerNames;
+        boolean hasDataRows;
+        XlsxDebtorReader.Layout workbook = null;
+        if (spec.input().isWorkbook(in)) {
+            XlsxDebtorReader.Layout layout = new XlsxDebtorReader.Layout(spec.input().sheet(), spec.input().headerRow(),
+                    XlsxDebtorReader.mappedColumns(spec), spec.columns().dateFormat(),
+                    spec.columns().decimalSeparator());
+            XlsxDebtorReader.Probe probe = XlsxDebtorReader.probe(in, layout);
+            // the run reads exactly what was checked here, and a resumed run the same sheet and row
+            workbook = new XlsxDebtorReader.Layout(probe.sheetName(), (int) probe.headerRow(),
+                    layout.expectedColumns(), layout.dateFormat(), layout.decimalSeparator());
+            format = new CsvFormat(StandardCharsets.UTF_8, 0, spec.output().delimiter(), false, false);
+            headerNames = probe.header();
+            hasDataRows = probe.hasDataRows();
+        }
+        else {
+            format = new CsvFormatDetector().detect(in, spec.input().encoding(), spec.input().delimiter());
+            CsvDebtorReader.Probe probe = CsvDebtorReader.probe(in, format);
+            headerNames = probe.header();
+            hasDataRows = probe.hasDataRows();
+        }
+        String[] header = headerNames.toArray(String[]::new);
         new DebtorMapper(spec, header);
         new PhoneExtractor(spec, header);
-        if (!probe.hasDataRows()) {
+        if (!hasDataRows) {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now();
-        return new RunPlan(spec, in, format, probe.header(), OutputFiles.forInput(outDir, in), date, dryRun, quiet);
+        return new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun, quiet,
+                workbook);
     }
 
     private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {

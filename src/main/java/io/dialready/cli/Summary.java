@@ -30,7 +30,7 @@ final class Summary {
         out.printf("  debtors with an active WhatsApp number: %s of %s (%.1f%%)%n", active, enriched, rate);
         out.printf("  took %.1f s%n", r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0.0);
         out.printf("  outputs in %s:%n", plan.outputs().dir());
-        for (var f : plan.outputs().all()) {
+        for (var f : plan.outputs().published(plan.spec().output().csv(), plan.spec().output().xlsx())) {
             out.printf("    %s%n", f.getFileName());
         }
     }

@@ -38,8 +38,32 @@ public record OutputFiles(Path dir, String base) {
         return dir.resolve(base + ".report.json");
     }
 
+    public Path enrichedXlsx() {
+        return dir.resolve(base + ".enriched.xlsx");
+    }
+
+    public Path dialerXlsx() {
+        return dir.resolve(base + ".dialer.xlsx");
+    }
+
     public List<Path> all() {
         return List.of(enriched(), dialer(), rejects(), report());
+    }
+
+    /** The files a completed run leaves, for the given output formats. */
+    public List<Path> published(boolean csv, boolean xlsx) {
+        List<Path> files = new java.util.ArrayList<>();
+        if (csv) {
+            files.add(enriched());
+            files.add(dialer());
+        }
+        if (xlsx) {
+            files.add(enrichedXlsx());
+            files.add(dialerXlsx());
+        }
+        files.add(rejects());
+        files.add(report());
+        return files;
     }
 
     public static Path part(Path file) {

@@ -51,11 +51,12 @@ public final class CsvFormatDetector {
         }
         else {
             if (startsWith(sample, 'P', 'K', 3, 4)) {
-                throw new InputUnreadableException(file + ": this is a ZIP/XLSX file, not CSV (XLSX input is not"
-                        + " supported yet: save it as CSV)");
+                throw new InputUnreadableException(file + ": this is a ZIP/XLSX file, not CSV (name it .xlsx or set"
+                        + " input.format: xlsx)");
             }
             if (startsWith(sample, 0xD0, 0xCF, 0x11, 0xE0)) {
-                throw new InputUnreadableException(file + ": this is an old Excel .xls file, not CSV (save it as CSV)");
+                throw new InputUnreadableException(file + ": this is an old Excel .xls file, not CSV (save it as"
+                        + " .xlsx in Excel or LibreOffice)");
             }
             for (byte b : sample) {
                 if (b == 0) {

@@ -10,8 +10,30 @@ import java.util.List;
 public record JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
         Lookup lookup, Output output, Run run) {
 
-    /** Where the debtor rows come from. {@code encoding} and {@code delimiter} are null when they are to be detected. */
-    public record Input(Path path, String format, String encoding, Character delimiter, boolean header) {
+    /**
+     * Where the debtor rows come from. {@code format} is null when it is to be guessed from the input file's extension
+     * ({@link #formatOf}); {@code encoding} and {@code delimiter} (CSV) are null when they are to be detected;
+     * {@code sheet} (XLSX: a name or a 1-based position) is null for the first sheet, {@code headerRow} (XLSX: 1-based)
+     * null to detect the header row.
+     */
+    public record Input(Path path, String format, String encoding, Character delimiter, boolean header, String sheet,
+            Integer headerRow) {
+
+        /** The format to read {@code file} with: the spec's, or guessed from the file's extension. */
+        public String formatOf(Path file) {
+            if (format != null) {
+                return format;
+            }
+            String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+                return "xlsx";
+            }
+            return lower.endsWith(".xls") ? "xls" : "csv";
+        }
+
+        public boolean isWorkbook(Path file) {
+            return !formatOf(file).equals("csv");
+        }
     }
 
     /** Which input columns hold what. Only {@code key} is required. */
@@ -42,8 +64,19 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
     public record Sandbox(double activeShare, int latencyMs, long seed, double legacyFormShare) {
     }
 
-    /** {@code dir} is null when the spec leaves it to the command line (default: ./out). */
-    public record Output(Path dir, String encoding, char delimiter, String lineSeparator) {
+    /**
+     * {@code dir} is null when the spec leaves it to the command line (default: ./out). {@code format} is csv, xlsx or
+     * both: which files the enriched and dialer outputs are (rejects and report are always CSV and JSON).
+     */
+    public record Output(Path dir, String encoding, char delimiter, String lineSeparator, String format) {
+
+        public boolean csv() {
+            return !format.equals("xlsx");
+        }
+
+        public boolean xlsx() {
+            return !format.equals("csv");
+        }
     }
 
     public record Run(int chunkSize, int threads) {

@@ -28,7 +28,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class JobSpecLoader {
 
     public static final Set<String> PROVIDERS = Set.of("sandbox");
-    public static final Set<String> INPUT_FORMATS = Set.of("csv");
+    public static final Set<String> INPUT_FORMATS = Set.of("csv", "xlsx", "xls");
+    public static final Set<String> OUTPUT_FORMATS = Set.of("csv", "xlsx", "both");
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -41,7 +42,8 @@ public final class JobSpecLoader {
             RawLookup lookup, RawOutput output, RawRun run) {
     }
 
-    record RawInput(String path, String format, String encoding, String delimiter, Boolean header) {
+    record RawInput(String path, String format, String encoding, String delimiter, Boolean header, String sheet,
+            Integer headerRow) {
     }
 
     record RawColumns(String key, String name, String document, String amount, String dueDate, String daysOverdue,
@@ -57,7 +59,7 @@ public final class JobSpecLoader {
     record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {
     }
 
-    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator) {
+    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format) {
     }
 
     record RawRun(Integer chunkSize, Integer threads) {
@@ -188,14 +190,16 @@ public final class JobSpecLoader {
         private JobSpec.Input input(RawInput in) {
             Path path = baseDir.resolve(required(in.path(), "input.path")).normalize();
             String format = optional(in.format());
-            if (format == null) {
-                String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
-                format = lower.endsWith(".xlsx") || lower.endsWith(".xls") ? lower.substring(lower.lastIndexOf('.') + 1)
-                        : "csv";
+            if (format != null) {
+                format = format.toLowerCase(Locale.ROOT);
+                if (!INPUT_FORMATS.contains(format)) {
+                    throw error("input.format", "must be csv, xlsx or xls, not '" + format + "'");
+                }
             }
-            format = format.toLowerCase(Locale.ROOT);
-            if (!INPUT_FORMATS.contains(format)) {
-                throw error("input.format", "must be one of " + INPUT_FORMATS + ", not '" + format + "'");
+            String sheet = optional(in.sheet());
+            Integer headerRow = in.headerRow();
+            if (headerRow != null && (headerRow < 1 || headerRow > 1_048_576)) {
+                throw error("input.header_row", "must be a row number from 1 to 1048576, not " + headerRow);
             }
             String encoding = charset(in.encoding(), "input.encoding", true);
             Character delimiter = delimiter(in.delimiter(), "input.delimiter", true);
@@ -203,7 +207,7 @@ public final class JobSpecLoader {
             if (!header) {
                 throw error("input.header", "must be true: columns are mapped by their header names");
             }
-            return new JobSpec.Input(path, format, encoding, delimiter, header);
+            return new JobSpec.Input(path, format, encoding, delimiter, header, sheet, headerRow);
         }
 
         private String charset(String value, String key, boolean autoAllowed) {
@@ -321,7 +325,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Output output(RawOutput o) {
             if (o == null) {
-                o = new RawOutput(null, null, null, null);
+                o = new RawOutput(null, null, null, null, null);
             }
             String dir = optional(o.dir());
             String encoding = charset(o.encoding(), "output.encoding", false);
@@ -337,8 +341,13 @@ public final class JobSpecLoader {
             else {
                 throw error("output.line_separator", "must be lf or crlf, not '" + ls + "'");
             }
+            String format = optional(o.format());
+            format = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
+            if (!OUTPUT_FORMATS.contains(format)) {
+                throw error("output.format", "must be csv, xlsx or both, not '" + format + "'");
+            }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator);
+                    lineSeparator, format);
         }
 
         private JobSpec.Run run(RawRun r) {

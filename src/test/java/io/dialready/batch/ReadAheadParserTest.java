@@ -39,7 +39,7 @@ class ReadAheadParserTest {
         EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
                 new PhoneExtractor(spec, header), LocalDate.of(2026, 11, 23), ';', ',');
         CsvDebtorReader reader = new CsvDebtorReader(file, new CsvFormatDetector().detect(file, null, null));
-        return new ReadAheadParser(reader, processor, 3, 16);
+        return new ReadAheadParser(reader, CsvDebtorReader.READ_KEY, processor, 3, 16);
     }
 
     private Path portfolio(int rows) throws Exception {

@@ -117,4 +117,32 @@ class JobSpecLoaderTest {
         Path empty = Files.writeString(dir.resolve("empty.yml"), "");
         assertThatThrownBy(() -> loader.load(empty)).hasMessageContaining("is empty");
     }
+
+    @Test
+    void workbookKeysAndOutputFormat() {
+        JobSpec csv = parse(MINIMAL);
+        assertThat(csv.input().formatOf(csv.input().path())).isEqualTo("csv");
+        assertThat(csv.input().formatOf(Path.of("today.XLSX"))).as("guessed from the actual input (--input)")
+            .isEqualTo("xlsx");
+        assertThat(csv.input().formatOf(Path.of("old.xls"))).isEqualTo("xls");
+        assertThat(csv.output().csv()).isTrue();
+        assertThat(csv.output().xlsx()).isFalse();
+
+        JobSpec xlsx = parse(MINIMAL.replace("  path: data/portfolio.csv",
+                "  path: data/portfolio.xlsx\n  sheet: 2\n  header_row: 3") + "output:\n  format: BOTH\n");
+        assertThat(xlsx.input().sheet()).isEqualTo("2");
+        assertThat(xlsx.input().headerRow()).isEqualTo(3);
+        assertThat(xlsx.input().isWorkbook(xlsx.input().path())).isTrue();
+        assertThat(xlsx.output().csv()).isTrue();
+        assertThat(xlsx.output().xlsx()).isTrue();
+        assertThat(parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.xlsx\n  format: csv"))
+            .input().isWorkbook(Path.of("x.xlsx"))).as("an explicit format wins").isFalse();
+
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  format: pdf\n"))
+            .hasMessageContaining("output.format");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.xlsx\n  header_row: 0")))
+            .hasMessageContaining("input.header_row");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.ods\n  format: ods")))
+            .hasMessageContaining("input.format");
+    }
 }
