@@ -1,6 +1,8 @@
 package io.dialready.batch;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -19,9 +21,11 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.phone.PhoneExtractor;
+import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.OutputFiles;
@@ -94,6 +98,9 @@ public class EnrichJobConfiguration {
         PrintStream console = plan.quiet() ? null : System.err;
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
+        if (spec.callingRules() != null) {
+            writer.withCallingRules(new PhoneTimeZones(), CallingRules.load(spec.callingRules()));
+        }
 
         ChunkOrientedStepBuilder<SourceRow, ParsedRow> step = new StepBuilder(ROWS_STEP, jobRepository)
             .<SourceRow, ParsedRow>chunk(spec.run().chunkSize())
@@ -126,8 +133,11 @@ public class EnrichJobConfiguration {
     public Step dialerFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RunPlan plan, DataSource dataSource) {
         JobSpec.Output out = plan.spec().output();
-        String header = new CsvLineFormatter(out.delimiter())
-            .format(EnrichWriter.DIALER_COLUMNS.toArray(String[]::new));
+        List<String> columns = new ArrayList<>(EnrichWriter.DIALER_COLUMNS);
+        if (plan.spec().callingRules() != null) {
+            columns.addAll(EnrichWriter.CALLING_COLUMNS);
+        }
+        String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
         return new StepBuilder("dialer-file", jobRepository).<String, String>chunk(1000)
             .reader(new StagedDialerReader(dataSource))
             .writer(fileWriter("dialer", plan.outputs().dialer(), out, header))

@@ -15,10 +15,12 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 
+import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.phone.PhoneCandidate;
+import io.dialready.phone.PhoneTimeZones;
 import io.dialready.phone.PhoneType;
 import io.dialready.ranking.DebtorRanker;
 import io.dialready.ranking.RankedDebtor;
@@ -45,6 +47,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     public static final List<String> DIALER_COLUMNS = List.of("debtor_key", "rank", "phone_e164", "phone_national",
             "phone_type", "whatsapp", "whatsapp_id", "source_column", "segment", "priority", "provider");
 
+    /** Appended to each dialer row when the spec names a calling rules file. */
+    public static final List<String> CALLING_COLUMNS = List.of("timezone", "window_weekdays", "window_saturday",
+            "window_sunday");
+
     public static final List<String> REJECT_COLUMNS = List.of("line", "column", "value", "reason");
 
     private final LookupService lookup;
@@ -58,6 +64,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private final Progress progress;
     private final DistinctCounter uniquePhones = new DistinctCounter();
     private long jobInstanceId;
+    private PhoneTimeZones zones;
+    private CallingRules callingRules;
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -69,6 +77,13 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         this.format = new CsvLineFormatter(delimiter);
         this.lineSeparator = lineSeparator;
         this.progress = progress;
+    }
+
+    /** Adds the time-zone and calling-window columns to every dialer row. */
+    public EnrichWriter withCallingRules(PhoneTimeZones zones, CallingRules rules) {
+        this.zones = zones;
+        this.callingRules = rules;
+        return this;
     }
 
     @Override
@@ -237,6 +252,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 .append(r.status().name()).append(d);
             format.append(lines, r.whatsappId()).append(d);
             format.append(lines, p.phone().source()).append(tail);
+            if (callingRules != null) {
+                PhoneTimeZones.Zone z = zones.of(p.phone().e164());
+                CallingRules.Windows w = callingRules.windows(z.region(), z.state());
+                lines.append(d).append(z.timeZone() == null ? "" : z.timeZone()).append(d).append(w.weekdays())
+                    .append(d).append(w.saturday()).append(d).append(w.sunday());
+            }
             phones.append(p.phone().e164());
         }
         long line = ranked.debtor().line();

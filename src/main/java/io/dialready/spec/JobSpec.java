@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * A job spec (jobs/*.yml) after loading, validation and defaults: what to read, how to map its columns, how to look
- * numbers up and where to write. Paths are absolute. Documented key by key in jobs/README.md.
+ * numbers up and where to write, and the calling rules file (null: none). Paths are absolute. Documented key by key in jobs/README.md.
  */
 public record JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-        Lookup lookup, Output output, Run run) {
+        Lookup lookup, Output output, Run run, Path callingRules) {
+
+    /** The spec without a calling rules file (no time-zone and window columns). */
+    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
+            Lookup lookup, Output output, Run run) {
+        this(specFile, name, country, input, columns, phones, lookup, output, run, null);
+    }
 
     /** Where the debtor rows come from. {@code encoding} and {@code delimiter} are null when they are to be detected. */
     public record Input(Path path, String format, String encoding, Character delimiter, boolean header) {

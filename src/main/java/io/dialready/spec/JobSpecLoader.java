@@ -14,6 +14,8 @@ import java.util.Set;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import io.dialready.calling.CallingRules;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -38,7 +40,7 @@ public final class JobSpecLoader {
 
     // The YAML as written: every field nullable so that "missing" can be told from "default".
     record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
-            RawLookup lookup, RawOutput output, RawRun run) {
+            RawLookup lookup, RawOutput output, RawRun run, String callingRules) {
     }
 
     record RawInput(String path, String format, String encoding, String delimiter, Boolean header) {
@@ -182,7 +184,24 @@ public final class JobSpecLoader {
             JobSpec.Lookup lookup = lookup(raw.lookup());
             JobSpec.Output output = output(raw.output());
             JobSpec.Run run = run(raw.run());
-            return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run);
+            Path callingRules = callingRules(raw.callingRules());
+            return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
+                    callingRules);
+        }
+
+        private Path callingRules(String value) {
+            String v = optional(value);
+            if (v == null) {
+                return null;
+            }
+            Path file = baseDir.resolve(v).normalize();
+            try {
+                CallingRules.load(file);
+            }
+            catch (IllegalArgumentException e) {
+                throw error("calling_rules", "names an unusable rules file: " + e.getMessage());
+            }
+            return file;
         }
 
         private JobSpec.Input input(RawInput in) {

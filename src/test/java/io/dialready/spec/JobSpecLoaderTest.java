@@ -117,4 +117,20 @@ class JobSpecLoaderTest {
         Path empty = Files.writeString(dir.resolve("empty.yml"), "");
         assertThatThrownBy(() -> loader.load(empty)).hasMessageContaining("is empty");
     }
+
+    @Test
+    void callingRulesFileIsResolvedAgainstTheSpecAndChecked() throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"08:00-19:00\"}}\n");
+        assertThat(parse(MINIMAL).callingRules()).isNull();
+        assertThat(parse(MINIMAL + "calling_rules: rules.yml\n").callingRules())
+            .isEqualTo(dir.resolve("jobs/rules.yml"));
+        assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: missing.yml\n"))
+            .isInstanceOf(JobSpecException.class)
+            .hasMessageContaining("key 'calling_rules'")
+            .hasMessageContaining("missing.yml");
+        Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"8h-19h\"}}\n");
+        assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: rules.yml\n"))
+            .hasMessageContaining("countries.IN.all.weekdays must be HH:mm-HH:mm");
+    }
 }
