@@ -29,6 +29,7 @@ import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.OutputFiles;
+import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.DebtorMapper;
@@ -51,10 +52,29 @@ public class EnrichJobConfiguration {
     public static final String ROWS_STEP = "enrich-rows";
 
     @Bean
-    public Job enrichJob(JobRepository jobRepository, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(enrichRowsStep)
-            .next(dialerFileStep)
-            .next(finishStep)
+    public Job enrichJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
+            DataSource dataSource, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
+        var flow = new JobBuilder(JOB_NAME, jobRepository).start(enrichRowsStep).next(dialerFileStep);
+        for (JobSpec.Profile p : plan.spec().output().profiles()) {
+            flow = flow.next(profileStep(p, jobRepository, transactionManager, plan, dataSource));
+        }
+        return flow.next(finishStep).build();
+    }
+
+    /** One file per extra dialer profile, streamed from its staging column in dialer order, restartable. */
+    private static Step profileStep(JobSpec.Profile profile, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, RunPlan plan, DataSource dataSource) {
+        JobSpec.Output out = plan.spec().output();
+        // Genesys takes UTF-8 only; the others follow output.encoding
+        JobSpec.Output fileOut = profile == JobSpec.Profile.GENESYS
+                ? new JobSpec.Output(out.dir(), "UTF-8", out.delimiter(), out.lineSeparator(), out.profiles(),
+                        out.phoneColumns(), out.vicidial())
+                : out;
+        return new StepBuilder(profile.label() + "-file", jobRepository).<String, String>chunk(1000)
+            .reader(new StagedDialerReader(dataSource, profile))
+            .writer(fileWriter(profile.label(), plan.outputs().profile(profile), fileOut,
+                    ProfileLines.header(profile, out)))
+            .transactionManager(transactionManager)
             .build();
     }
 
@@ -98,6 +118,7 @@ public class EnrichJobConfiguration {
         PrintStream console = plan.quiet() ? null : System.err;
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
+        writer.withProfiles(new ProfileLines(out, new PhoneTimeZones()));
         if (spec.callingRules() != null) {
             writer.withCallingRules(new PhoneTimeZones(), CallingRules.load(spec.callingRules()));
         }
@@ -156,13 +177,15 @@ public class EnrichJobConfiguration {
 
     private static FlatFileItemWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
             String header) {
-        return new FlatFileItemWriterBuilder<String>().name(name)
+        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>().name(name)
             .resource(new FileSystemResource(OutputFiles.part(target)))
             .lineAggregator(new PassThroughLineAggregator<>())
             .encoding(out.encoding())
             .lineSeparator(out.lineSeparator())
-            .headerCallback(w -> w.write(header))
-            .transactional(true)
-            .build();
+            .transactional(true);
+        if (header != null) {
+            b.headerCallback(w -> w.write(header));
+        }
+        return b.build();
     }
 }

@@ -29,6 +29,7 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.Reject;
 
@@ -66,6 +67,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private long jobInstanceId;
     private PhoneTimeZones zones;
     private CallingRules callingRules;
+    private ProfileLines profileLines;
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -83,6 +85,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     public EnrichWriter withCallingRules(PhoneTimeZones zones, CallingRules rules) {
         this.zones = zones;
         this.callingRules = rules;
+        return this;
+    }
+
+    /** Stages each debtor's lines for the spec's extra dialer profiles too. */
+    public EnrichWriter withProfiles(ProfileLines profiles) {
+        this.profileLines = profiles.any() ? profiles : null;
         return this;
     }
 
@@ -131,7 +139,17 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             enrichedLines.add(enrichedLine(row, ranked, provider));
             if (!ranked.phones().isEmpty()) {
-                dialerRows.add(dialerRow(ranked, provider));
+                DialerStaging.Row staged = dialerRow(ranked, provider);
+                if (profileLines != null) {
+                    ProfileLines.Rendered r = profileLines.render(ranked);
+                    for (Reject note : r.notes()) {
+                        rejectLines.add(format.format(Long.toString(note.line()), note.column(), note.value(),
+                                note.reason()));
+                    }
+                    staged = new DialerStaging.Row(staged.line(), staged.sortKey(), staged.phones(),
+                            staged.dialerLines(), r.lines());
+                }
+                dialerRows.add(staged);
             }
         }
         stats.add("rows_read", chunk.size());

@@ -26,6 +26,7 @@ import io.dialready.sink.DialerStaging;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.RunStats;
+import io.dialready.spec.JobSpec;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +66,9 @@ final class FinishTasklet implements Tasklet {
         OutputFiles.publish(out.enriched());
         OutputFiles.publish(out.rejects());
         OutputFiles.publish(out.dialer());
+        for (JobSpec.Profile p : plan.spec().output().profiles()) {
+            OutputFiles.publish(out.profile(p));
+        }
         OutputFiles.publish(out.report());
         new DialerStaging(dataSource).drop(instance.getInstanceId());
         return RepeatStatus.FINISHED;
@@ -129,6 +133,9 @@ final class FinishTasklet implements Tasklet {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("enriched", plan.outputs().enriched().toString());
         files.put("dialer", plan.outputs().dialer().toString());
+        for (JobSpec.Profile p : plan.spec().output().profiles()) {
+            files.put(p.label(), plan.outputs().profile(p).toString());
+        }
         files.put("rejects", plan.outputs().rejects().toString());
         files.put("report", plan.outputs().report().toString());
         r.put("outputs", files);

@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
 import io.dialready.sink.DialerStaging;
+import io.dialready.spec.JobSpec.Profile;
 
 /**
  * Streams this run's staged dialer rows in their global order (priority, then input line) with a database cursor, so
@@ -18,18 +19,26 @@ import io.dialready.sink.DialerStaging;
 final class StagedDialerReader implements ItemStreamReader<String>, StepExecutionListener {
 
     private final DataSource dataSource;
+    private final Profile profile;
     private JdbcCursorItemReader<String> cursor;
 
     StagedDialerReader(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /** Reads a profile's staged lines; null: the per-phone dialer lines. */
+    StagedDialerReader(DataSource dataSource, Profile profile) {
         this.dataSource = dataSource;
+        this.profile = profile;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        cursor = new JdbcCursorItemReaderBuilder<String>().name("staged-dialer")
+        cursor = new JdbcCursorItemReaderBuilder<String>()
+            .name(profile == null ? "staged-dialer" : "staged-" + profile.label())
             .dataSource(dataSource)
-            .sql(DialerStaging.selectOrdered(instanceId))
+            .sql(DialerStaging.selectOrdered(instanceId, profile))
             .rowMapper((rs, i) -> rs.getString(1))
             .fetchSize(500)
             .build();

@@ -48,8 +48,56 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
     public record Sandbox(double activeShare, int latencyMs, long seed, double legacyFormShare) {
     }
 
-    /** {@code dir} is null when the spec leaves it to the command line (default: ./out). */
-    public record Output(Path dir, String encoding, char delimiter, String lineSeparator) {
+    /**
+     * {@code dir} is null when the spec leaves it to the command line (default: ./out). {@code profiles} are the extra
+     * dialer files (the per-phone dialer file is always written); {@code phoneColumns} is N of the per-debtor file's
+     * phone1..phoneN and of the Genesys file's cell1..cellN / home1..homeN; {@code vicidial} is null unless a VICIdial
+     * profile is chosen.
+     */
+    public record Output(Path dir, String encoding, char delimiter, String lineSeparator, List<Profile> profiles,
+            int phoneColumns, Vicidial vicidial) {
+
+        public Output(Path dir, String encoding, char delimiter, String lineSeparator) {
+            this(dir, encoding, delimiter, lineSeparator, List.of(), 3, null);
+        }
+    }
+
+    /** VICIdial lead settings: list_id (>= 100), source_code, and which debtor field becomes vendor_lead_code. */
+    public record Vicidial(long listId, String sourceCode, String vendorLeadCode) {
+    }
+
+    /** The dialer files beyond the per-phone one, each from the same ordered staging rows. */
+    public enum Profile {
+        PER_DEBTOR("per-debtor", ".per-debtor.csv"),
+        VICIDIAL("vicidial", ".vicidial.csv"),
+        VICIDIAL_PIPE("vicidial-pipe", ".vicidial.txt"),
+        GENESYS("genesys", ".genesys.csv");
+
+        private final String label;
+        private final String suffix;
+
+        Profile(String label, String suffix) {
+            this.label = label;
+            this.suffix = suffix;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The file name's ending after the input's base name. */
+        public String suffix() {
+            return suffix;
+        }
+
+        public static Profile of(String label) {
+            for (Profile p : values()) {
+                if (p.label.equals(label)) {
+                    return p;
+                }
+            }
+            return null;
+        }
     }
 
     public record Run(int chunkSize, int threads) {

@@ -59,7 +59,11 @@ public final class JobSpecLoader {
     record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {
     }
 
-    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator) {
+    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, List<String> profiles,
+            Integer phoneColumns, RawVicidial vicidial) {
+    }
+
+    record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
     }
 
     record RawRun(Integer chunkSize, Integer threads) {
@@ -340,7 +344,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Output output(RawOutput o) {
             if (o == null) {
-                o = new RawOutput(null, null, null, null);
+                o = new RawOutput(null, null, null, null, null, null, null);
             }
             String dir = optional(o.dir());
             String encoding = charset(o.encoding(), "output.encoding", false);
@@ -356,8 +360,55 @@ public final class JobSpecLoader {
             else {
                 throw error("output.line_separator", "must be lf or crlf, not '" + ls + "'");
             }
+            List<JobSpec.Profile> profiles = new ArrayList<>();
+            if (o.profiles() != null) {
+                for (String name : o.profiles()) {
+                    String label = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+                    if (label.equals("per-phone")) {
+                        continue; // the dialer file, always written
+                    }
+                    JobSpec.Profile p = JobSpec.Profile.of(label);
+                    if (p == null) {
+                        throw error("output.profiles", "names an unknown profile '" + name
+                                + "' (known: per-phone, per-debtor, vicidial, vicidial-pipe, genesys)");
+                    }
+                    if (!profiles.contains(p)) {
+                        profiles.add(p);
+                    }
+                }
+            }
+            int phoneColumns = o.phoneColumns() == null ? 3 : o.phoneColumns();
+            if (phoneColumns < 1 || phoneColumns > 11) {
+                throw error("output.phone_columns", "must be between 1 and 11, not " + phoneColumns
+                        + " (Genesys takes at most 50 columns)");
+            }
+            JobSpec.Vicidial vicidial = null;
+            boolean wantsVicidial = profiles.contains(JobSpec.Profile.VICIDIAL)
+                    || profiles.contains(JobSpec.Profile.VICIDIAL_PIPE);
+            if (o.vicidial() != null && !wantsVicidial) {
+                throw error("output.vicidial", "is set but output.profiles names neither vicidial nor vicidial-pipe");
+            }
+            if (wantsVicidial) {
+                RawVicidial v = o.vicidial();
+                if (v == null || v.listId() == null) {
+                    throw error("output.vicidial.list_id", "is required with the vicidial profiles");
+                }
+                if (v.listId() < 100 || v.listId() > 99_999_999_999L) {
+                    throw error("output.vicidial.list_id", "must be 100 or more (VICIdial's rule), not " + v.listId());
+                }
+                String source = optional(v.sourceCode());
+                if (source != null && source.length() > 50) {
+                    throw error("output.vicidial.source_code", "must be at most 50 characters");
+                }
+                String vlc = optional(v.vendorLeadCode());
+                vlc = vlc == null ? "key" : vlc.toLowerCase(Locale.ROOT);
+                if (!vlc.equals("key") && !vlc.equals("document")) {
+                    throw error("output.vicidial.vendor_lead_code", "must be key or document, not '" + vlc + "'");
+                }
+                vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
+            }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator);
+                    lineSeparator, List.copyOf(profiles), phoneColumns, vicidial);
         }
 
         private JobSpec.Run run(RawRun r) {

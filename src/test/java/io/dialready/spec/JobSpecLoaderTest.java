@@ -133,4 +133,37 @@ class JobSpecLoaderTest {
         assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: rules.yml\n"))
             .hasMessageContaining("countries.IN.all.weekdays must be HH:mm-HH:mm");
     }
+
+    @Test
+    void outputProfilesAndVicidialSettings() {
+        JobSpec.Output plain = parse(MINIMAL).output();
+        assertThat(plain.profiles()).isEmpty();
+        assertThat(plain.phoneColumns()).isEqualTo(3);
+        assertThat(plain.vicidial()).isNull();
+
+        JobSpec.Output o = parse(MINIMAL + """
+                output:
+                  profiles: [per-phone, genesys, vicidial, per-debtor, genesys]
+                  phone_columns: 5
+                  vicidial: {list_id: 101}
+                """).output();
+        assertThat(o.profiles()).containsExactly(JobSpec.Profile.GENESYS, JobSpec.Profile.VICIDIAL,
+                JobSpec.Profile.PER_DEBTOR);
+        assertThat(o.phoneColumns()).isEqualTo(5);
+        assertThat(o.vicidial()).isEqualTo(new JobSpec.Vicidial(101, "", "key"));
+
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [five9]\n"))
+            .hasMessageContaining("key 'output.profiles'").hasMessageContaining("five9");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [vicidial]\n"))
+            .hasMessageContaining("key 'output.vicidial.list_id' is required");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [vicidial-pipe]\n  vicidial: {list_id: 99}\n"))
+            .hasMessageContaining("must be 100 or more");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  phone_columns: 12\n"))
+            .hasMessageContaining("key 'output.phone_columns'");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  vicidial: {list_id: 101}\n"))
+            .hasMessageContaining("names neither vicidial nor vicidial-pipe");
+        assertThatThrownBy(() -> parse(MINIMAL
+                + "output:\n  profiles: [vicidial]\n  vicidial: {list_id: 101, vendor_lead_code: cpf}\n"))
+            .hasMessageContaining("key 'output.vicidial.vendor_lead_code'");
+    }
 }
