@@ -35,6 +35,7 @@ import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpec;
+import io.dialready.suppression.SuppressionList;
 
 /**
  * The enrich job, wired as the flow reads:
@@ -106,11 +107,12 @@ public class EnrichJobConfiguration {
                 new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
         JobSpec.Output out = spec.output();
         CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
-        String[] enrichedHeader = new String[header.length + EnrichWriter.ENRICHED_COLUMNS.size()];
-        System.arraycopy(header, 0, enrichedHeader, 0, header.length);
-        for (int i = 0; i < EnrichWriter.ENRICHED_COLUMNS.size(); i++) {
-            enrichedHeader[header.length + i] = EnrichWriter.ENRICHED_COLUMNS.get(i);
+        List<String> enrichedColumns = new ArrayList<>(List.of(header));
+        enrichedColumns.addAll(EnrichWriter.ENRICHED_COLUMNS);
+        if (spec.suppression() != null) {
+            enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
         }
+        String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
         FlatFileItemWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
                 headerFormat.format(enrichedHeader));
         FlatFileItemWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
@@ -119,6 +121,10 @@ public class EnrichJobConfiguration {
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
         writer.withProfiles(new ProfileLines(out, new PhoneTimeZones()));
+        if (spec.suppression() != null) {
+            writer.withSuppression(SuppressionList.load(spec.suppression().doNotCall(),
+                    spec.suppression().debtorKeys(), spec.country()));
+        }
         if (spec.callingRules() != null) {
             writer.withCallingRules(new PhoneTimeZones(), CallingRules.load(spec.callingRules()));
         }

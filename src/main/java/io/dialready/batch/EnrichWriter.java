@@ -32,6 +32,7 @@ import io.dialready.sink.DistinctCounter;
 import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.Reject;
+import io.dialready.suppression.SuppressionList;
 
 /**
  * The chunk's second half: looks up the chunk's unique numbers at once, ranks each debtor, and writes the enriched
@@ -52,6 +53,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     public static final List<String> CALLING_COLUMNS = List.of("timezone", "window_weekdays", "window_saturday",
             "window_sunday");
 
+    /** The enriched file's last column when the spec has a suppression section. */
+    public static final String SUPPRESSED_COLUMN = "suppressed";
+
+    /** The {@code suppressed} value of an excluded debtor (else the do-not-call numbers removed, '|'-separated). */
+    static final String SUPPRESSED_DEBTOR = "debtor";
+
     public static final List<String> REJECT_COLUMNS = List.of("line", "column", "value", "reason");
 
     private final LookupService lookup;
@@ -68,6 +75,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private PhoneTimeZones zones;
     private CallingRules callingRules;
     private ProfileLines profileLines;
+    private SuppressionList suppression;
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -88,6 +96,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         return this;
     }
 
+    /**
+     * Leaves suppressed debtors and do-not-call numbers out of the lookups and every dialer output, and adds the
+     * enriched file's {@code suppressed} column.
+     */
+    public EnrichWriter withSuppression(SuppressionList list) {
+        this.suppression = list;
+        return this;
+    }
+
     /** Stages each debtor's lines for the spec's extra dialer profiles too. */
     public EnrichWriter withProfiles(ProfileLines profiles) {
         this.profileLines = profiles.any() ? profiles : null;
@@ -102,10 +119,40 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     @Override
     public void write(Chunk<? extends ParsedRow> chunk) throws Exception {
+        // 0. suppression: excluded debtors and do-not-call numbers are neither looked up nor dialled
+        List<List<PhoneCandidate>> kept = new ArrayList<>(chunk.size());
+        List<String> marks = new ArrayList<>(chunk.size());
+        long phonesSuppressed = 0;
+        for (ParsedRow row : chunk) {
+            if (suppression == null || row.rejected()) {
+                kept.add(row.phones());
+                marks.add("");
+            }
+            else if (suppression.debtor(row.debtor().key())) {
+                kept.add(List.of());
+                marks.add(SUPPRESSED_DEBTOR);
+            }
+            else {
+                List<PhoneCandidate> k = new ArrayList<>(row.phones().size());
+                StringBuilder mark = new StringBuilder();
+                for (PhoneCandidate p : row.phones()) {
+                    if (suppression.phone(p.e164())) {
+                        mark.append(mark.isEmpty() ? "" : "|").append(p.e164());
+                        phonesSuppressed++;
+                    }
+                    else {
+                        k.add(p);
+                    }
+                }
+                kept.add(k);
+                marks.add(mark.toString());
+            }
+        }
+
         // 1. the chunk's unique numbers, looked up at once
         Map<String, PhoneCandidate> unique = new LinkedHashMap<>();
-        for (ParsedRow row : chunk) {
-            for (PhoneCandidate p : row.phones()) {
+        for (List<PhoneCandidate> phones : kept) {
+            for (PhoneCandidate p : phones) {
                 unique.putIfAbsent(p.e164(), p);
             }
         }
@@ -124,7 +171,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         String provider = lookup.providerName();
         ChunkCounts counts = new ChunkCounts();
         long rejected = 0;
+        long debtorsSuppressed = 0;
+        int index = -1;
         for (ParsedRow row : chunk) {
+            index++;
             for (Reject r : row.rejects()) {
                 rejectLines.add(format.format(Long.toString(r.line()), r.column(), r.value(), r.reason()));
             }
@@ -132,12 +182,19 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 rejected++;
                 continue;
             }
-            RankedDebtor ranked = ranker.rank(row.debtor(), row.phones(), answers);
+            String mark = marks.get(index);
+            RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers);
+            if (mark == SUPPRESSED_DEBTOR) {
+                debtorsSuppressed++;
+                counts.addSuppressed(row, ranked);
+                enrichedLines.add(enrichedLine(row, ranked, provider, mark));
+                continue;
+            }
             counts.add(row, ranked);
             for (RankedPhone p : ranked.phones()) {
                 uniquePhones.add(p.phone().e164());
             }
-            enrichedLines.add(enrichedLine(row, ranked, provider));
+            enrichedLines.add(enrichedLine(row, ranked, provider, mark));
             if (!ranked.phones().isEmpty()) {
                 DialerStaging.Row staged = dialerRow(ranked, provider);
                 if (profileLines != null) {
@@ -157,6 +214,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         stats.add("rows_enriched", chunk.size() - rejected);
         stats.add("rejects_written", rejectLines.size());
         counts.addTo(stats);
+        stats.add("phones_suppressed", phonesSuppressed);
+        stats.add("debtors_suppressed", debtorsSuppressed);
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
@@ -200,6 +259,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
         }
 
+        /** A suppressed debtor: its row and segment count, its phones are neither valid nor dialled. */
+        void addSuppressed(ParsedRow row, RankedDebtor ranked) {
+            found += row.phonesFound();
+            invalid += row.phonesInvalid();
+            duplicate += row.duplicates();
+            segment[ranked.segment().ordinal()]++;
+        }
+
         void addTo(RunStats stats) {
             stats.add("phones_found", found);
             stats.add("phones_invalid", invalid);
@@ -220,11 +287,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         }
     }
 
-    private String enrichedLine(ParsedRow row, RankedDebtor ranked, String provider) {
+    private String enrichedLine(ParsedRow row, RankedDebtor ranked, String provider, String mark) {
         StringBuilder line = new StringBuilder(row.originalColumns().length() + 160);
         char d = format.delimiter();
         line.append(row.originalColumns());
-        if (ranked.phones().isEmpty()) {
+        if (mark == SUPPRESSED_DEBTOR) {
+            line.append(d).append(d).append("SUPPRESSED").append(d).append(d);
+        }
+        else if (ranked.phones().isEmpty()) {
             line.append(d).append(d).append("NO_VALID_PHONE").append(d).append(d);
         }
         else {
@@ -249,6 +319,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         }
         line.append(d).append(ranked.segment().label()).append(d).append(ranked.priority()).append(d);
         format.append(line, provider);
+        if (suppression != null) {
+            line.append(d);
+            format.append(line, mark);
+        }
         return line.toString();
     }
 

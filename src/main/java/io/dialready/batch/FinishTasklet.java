@@ -105,6 +105,10 @@ final class FinishTasklet implements Tasklet {
         r.put("phones_duplicate", stats.get("phones_duplicate"));
         r.put("phones_repaired", stats.get("phones_repaired"));
         r.put("phones_unique", stats.get("phones_unique"));
+        if (plan.spec().suppression() != null) {
+            r.put("phones_suppressed", stats.get("phones_suppressed"));
+            r.put("debtors_suppressed", stats.get("debtors_suppressed"));
+        }
         r.put("lookups_requested", stats.get("lookups_requested"));
         r.put("provider_calls", stats.get("provider_calls"));
         r.put("cache_hits", stats.get("cache_hits"));

@@ -8,7 +8,16 @@ import java.util.List;
  * numbers up and where to write, and the calling rules file (null: none). Paths are absolute. Documented key by key in jobs/README.md.
  */
 public record JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-        Lookup lookup, Output output, Run run, Path callingRules) {
+        Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression) {
+
+    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
+            Lookup lookup, Output output, Run run, Path callingRules) {
+        this(specFile, name, country, input, columns, phones, lookup, output, run, callingRules, null);
+    }
+
+    /** Do-not-call number files and debtor-key files (one value a line); null in the spec when there are none. */
+    public record Suppression(List<Path> doNotCall, List<Path> debtorKeys) {
+    }
 
     /** The spec without a calling rules file (no time-zone and window columns). */
     public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,

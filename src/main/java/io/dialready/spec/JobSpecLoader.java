@@ -40,7 +40,8 @@ public final class JobSpecLoader {
 
     // The YAML as written: every field nullable so that "missing" can be told from "default".
     record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
-            RawLookup lookup, RawOutput output, RawRun run, String callingRules) {
+            RawLookup lookup, RawOutput output, RawRun run, String callingRules,
+            RawSuppression suppression) {
     }
 
     record RawInput(String path, String format, String encoding, String delimiter, Boolean header) {
@@ -64,6 +65,9 @@ public final class JobSpecLoader {
     }
 
     record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
+    }
+
+    record RawSuppression(List<String> doNotCall, List<String> debtorKeys) {
     }
 
     record RawRun(Integer chunkSize, Integer threads) {
@@ -190,7 +194,38 @@ public final class JobSpecLoader {
             JobSpec.Run run = run(raw.run());
             Path callingRules = callingRules(raw.callingRules());
             return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
-                    callingRules);
+                    callingRules, suppression(raw.suppression()));
+        }
+
+        private JobSpec.Suppression suppression(RawSuppression s) {
+            if (s == null) {
+                return null;
+            }
+            List<Path> dnc = files(s.doNotCall(), "suppression.do_not_call");
+            List<Path> keys = files(s.debtorKeys(), "suppression.debtor_keys");
+            if (dnc.isEmpty() && keys.isEmpty()) {
+                throw error("suppression", "must name do_not_call files, debtor_keys files, or both");
+            }
+            return new JobSpec.Suppression(dnc, keys);
+        }
+
+        private List<Path> files(List<String> values, String key) {
+            List<Path> out = new ArrayList<>();
+            if (values == null) {
+                return out;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                String v = optional(values.get(i));
+                if (v == null) {
+                    throw error(key + "[" + i + "]", "is empty");
+                }
+                Path file = baseDir.resolve(v).normalize();
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    throw error(key + "[" + i + "]", "names a file that does not exist or cannot be read: " + file);
+                }
+                out.add(file);
+            }
+            return List.copyOf(out);
         }
 
         private Path callingRules(String value) {

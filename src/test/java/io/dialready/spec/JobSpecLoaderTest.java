@@ -166,4 +166,20 @@ class JobSpecLoaderTest {
                 + "output:\n  profiles: [vicidial]\n  vicidial: {list_id: 101, vendor_lead_code: cpf}\n"))
             .hasMessageContaining("key 'output.vicidial.vendor_lead_code'");
     }
+
+    @Test
+    void suppressionFilesMustExist() throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/dnc.txt"), "11987654321\n");
+        assertThat(parse(MINIMAL).suppression()).isNull();
+        JobSpec.Suppression s = parse(MINIMAL + "suppression:\n  do_not_call: [dnc.txt]\n").suppression();
+        assertThat(s.doNotCall()).containsExactly(dir.resolve("jobs/dnc.txt"));
+        assertThat(s.debtorKeys()).isEmpty();
+        assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  debtor_keys: [keys.txt]\n"))
+            .hasMessageContaining("key 'suppression.debtor_keys[0]'").hasMessageContaining("keys.txt");
+        assertThatThrownBy(() -> parse(MINIMAL + "suppression: {}\n"))
+            .hasMessageContaining("key 'suppression' must name");
+        assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  dnc: [dnc.txt]\n"))
+            .hasMessageContaining("unknown key 'suppression.dnc'");
+    }
 }
