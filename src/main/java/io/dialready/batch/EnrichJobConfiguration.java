@@ -29,6 +29,7 @@ import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.OutputFiles;
+import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.CsvDebtorReader;
@@ -54,12 +55,40 @@ public class EnrichJobConfiguration {
 
     @Bean
     public Job enrichJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
-            DataSource dataSource, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
-        var flow = new JobBuilder(JOB_NAME, jobRepository).start(enrichRowsStep).next(dialerFileStep);
+            DataSource dataSource, Step enrichRowsStep, Step dialerFileStep, Step finishStep,
+            ThreadPoolTaskExecutor parseExecutor) {
+        var builder = new JobBuilder(JOB_NAME, jobRepository);
+        var flow = plan.spec().sharedNumbers()
+                ? builder.start(phoneOwnersStep(jobRepository, transactionManager, plan, dataSource, parseExecutor))
+                    .next(enrichRowsStep)
+                : builder.start(enrichRowsStep);
+        flow = flow.next(dialerFileStep);
         for (JobSpec.Profile p : plan.spec().output().profiles()) {
             flow = flow.next(profileStep(p, jobRepository, transactionManager, plan, dataSource));
         }
         return flow.next(finishStep).build();
+    }
+
+    /**
+     * The shared-numbers pre-pass: parses the input once more (the same reader and processor) and records every
+     * debtor's numbers in the run's owners table, so that ranking knows which numbers other debtors hold.
+     */
+    private static Step phoneOwnersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunPlan plan, DataSource dataSource, ThreadPoolTaskExecutor parseExecutor) {
+        JobSpec spec = plan.spec();
+        String[] header = plan.header().toArray(String[]::new);
+        EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
+                new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
+        ChunkOrientedStepBuilder<SourceRow, ParsedRow> step = new StepBuilder("phone-owners", jobRepository)
+            .<SourceRow, ParsedRow>chunk(spec.run().chunkSize())
+            .reader(new CsvDebtorReader(plan.input(), plan.format()))
+            .processor(processor)
+            .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
+            .transactionManager(transactionManager);
+        if (spec.run().threads() > 1) {
+            step.taskExecutor(parseExecutor);
+        }
+        return step.build();
     }
 
     /** One file per extra dialer profile, streamed from its staging column in dialer order, restartable. */
@@ -99,7 +128,7 @@ public class EnrichJobConfiguration {
     @Bean
     public Step enrichRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats,
-            ThreadPoolTaskExecutor parseExecutor) {
+            ThreadPoolTaskExecutor parseExecutor, DataSource dataSource) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         CsvDebtorReader reader = new CsvDebtorReader(plan.input(), plan.format());
@@ -121,6 +150,9 @@ public class EnrichJobConfiguration {
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
         writer.withProfiles(new ProfileLines(out, new PhoneTimeZones()));
+        if (spec.sharedNumbers()) {
+            writer.withSharedNumbers(new PhoneOwners(dataSource));
+        }
         if (spec.suppression() != null) {
             writer.withSuppression(SuppressionList.load(spec.suppression().doNotCall(),
                     spec.suppression().debtorKeys(), spec.country()));
@@ -163,6 +195,9 @@ public class EnrichJobConfiguration {
         List<String> columns = new ArrayList<>(EnrichWriter.DIALER_COLUMNS);
         if (plan.spec().callingRules() != null) {
             columns.addAll(EnrichWriter.CALLING_COLUMNS);
+        }
+        if (plan.spec().sharedNumbers()) {
+            columns.add(EnrichWriter.SHARED_COLUMN);
         }
         String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
         return new StepBuilder("dialer-file", jobRepository).<String, String>chunk(1000)

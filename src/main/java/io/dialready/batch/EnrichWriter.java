@@ -29,6 +29,7 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.Reject;
@@ -56,6 +57,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     /** The enriched file's last column when the spec has a suppression section. */
     public static final String SUPPRESSED_COLUMN = "suppressed";
 
+    /** The dialer file's last column with {@code shared_numbers: true}: how many debtors hold the number. */
+    public static final String SHARED_COLUMN = "shared_by";
+
     /** The {@code suppressed} value of an excluded debtor (else the do-not-call numbers removed, '|'-separated). */
     static final String SUPPRESSED_DEBTOR = "debtor";
 
@@ -76,6 +80,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private CallingRules callingRules;
     private ProfileLines profileLines;
     private SuppressionList suppression;
+    private PhoneOwners owners;
+    private final Map<String, Integer> noneShared = Map.of();
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -102,6 +108,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
      */
     public EnrichWriter withSuppression(SuppressionList list) {
         this.suppression = list;
+        return this;
+    }
+
+    /**
+     * Ranks numbers other debtors hold too below the debtor's own, adds the dialer file's {@code shared_by} column and
+     * counts them; the owners table is filled by the pre-pass step.
+     */
+    public EnrichWriter withSharedNumbers(PhoneOwners phoneOwners) {
+        this.owners = phoneOwners;
         return this;
     }
 
@@ -160,6 +175,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         long callsBefore = lookup.providerCalls();
         long hitsBefore = lookup.cacheHits();
         Map<String, LookupResult> answers = lookup.lookup(unique.values());
+        Map<String, Integer> sharedBy = owners == null ? noneShared : owners.shared(jobInstanceId, unique.keySet());
         stats.add("lookups_requested", lookup.lookupsRequested() - requestedBefore);
         stats.add("provider_calls", lookup.providerCalls() - callsBefore);
         stats.add("cache_hits", lookup.cacheHits() - hitsBefore);
@@ -172,6 +188,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         ChunkCounts counts = new ChunkCounts();
         long rejected = 0;
         long debtorsSuppressed = 0;
+        long phonesShared = 0;
         int index = -1;
         for (ParsedRow row : chunk) {
             index++;
@@ -183,7 +200,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 continue;
             }
             String mark = marks.get(index);
-            RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers);
+            RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers, sharedBy.keySet());
             if (mark == SUPPRESSED_DEBTOR) {
                 debtorsSuppressed++;
                 counts.addSuppressed(row, ranked);
@@ -193,10 +210,13 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             counts.add(row, ranked);
             for (RankedPhone p : ranked.phones()) {
                 uniquePhones.add(p.phone().e164());
+                if (sharedBy.containsKey(p.phone().e164())) {
+                    phonesShared++;
+                }
             }
             enrichedLines.add(enrichedLine(row, ranked, provider, mark));
             if (!ranked.phones().isEmpty()) {
-                DialerStaging.Row staged = dialerRow(ranked, provider);
+                DialerStaging.Row staged = dialerRow(ranked, provider, sharedBy);
                 if (profileLines != null) {
                     ProfileLines.Rendered r = profileLines.render(ranked);
                     for (Reject note : r.notes()) {
@@ -216,6 +236,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         counts.addTo(stats);
         stats.add("phones_suppressed", phonesSuppressed);
         stats.add("debtors_suppressed", debtorsSuppressed);
+        stats.add("phones_shared", phonesShared);
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
@@ -326,7 +347,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         return line.toString();
     }
 
-    private DialerStaging.Row dialerRow(RankedDebtor ranked, String provider) {
+    private DialerStaging.Row dialerRow(RankedDebtor ranked, String provider, Map<String, Integer> sharedBy) {
         char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
         StringBuilder phones = new StringBuilder(16 * ranked.phones().size());
@@ -349,6 +370,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 CallingRules.Windows w = callingRules.windows(z.region(), z.state());
                 lines.append(d).append(z.timeZone() == null ? "" : z.timeZone()).append(d).append(w.weekdays())
                     .append(d).append(w.saturday()).append(d).append(w.sunday());
+            }
+            if (owners != null) {
+                lines.append(d).append(sharedBy.getOrDefault(p.phone().e164(), 1));
             }
             phones.append(p.phone().e164());
         }

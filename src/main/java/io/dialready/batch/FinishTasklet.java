@@ -25,6 +25,7 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
+import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.RunStats;
 import io.dialready.spec.JobSpec;
 
@@ -71,6 +72,7 @@ final class FinishTasklet implements Tasklet {
         }
         OutputFiles.publish(out.report());
         new DialerStaging(dataSource).drop(instance.getInstanceId());
+        new PhoneOwners(dataSource).drop(instance.getInstanceId());
         return RepeatStatus.FINISHED;
     }
 
@@ -108,6 +110,10 @@ final class FinishTasklet implements Tasklet {
         if (plan.spec().suppression() != null) {
             r.put("phones_suppressed", stats.get("phones_suppressed"));
             r.put("debtors_suppressed", stats.get("debtors_suppressed"));
+        }
+        if (plan.spec().sharedNumbers()) {
+            r.put("numbers_shared", new PhoneOwners(dataSource).sharedNumbers(instance.getInstanceId()));
+            r.put("phones_shared", stats.get("phones_shared"));
         }
         r.put("lookups_requested", stats.get("lookups_requested"));
         r.put("provider_calls", stats.get("provider_calls"));

@@ -8,7 +8,12 @@ import java.util.List;
  * numbers up and where to write, and the calling rules file (null: none). Paths are absolute. Documented key by key in jobs/README.md.
  */
 public record JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-        Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression) {
+        Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression, boolean sharedNumbers) {
+
+    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
+            Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression) {
+        this(specFile, name, country, input, columns, phones, lookup, output, run, callingRules, suppression, false);
+    }
 
     public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
             Lookup lookup, Output output, Run run, Path callingRules) {

@@ -41,7 +41,7 @@ public final class JobSpecLoader {
     // The YAML as written: every field nullable so that "missing" can be told from "default".
     record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
             RawLookup lookup, RawOutput output, RawRun run, String callingRules,
-            RawSuppression suppression) {
+            RawSuppression suppression, Boolean sharedNumbers) {
     }
 
     record RawInput(String path, String format, String encoding, String delimiter, Boolean header) {
@@ -194,7 +194,7 @@ public final class JobSpecLoader {
             JobSpec.Run run = run(raw.run());
             Path callingRules = callingRules(raw.callingRules());
             return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
-                    callingRules, suppression(raw.suppression()));
+                    callingRules, suppression(raw.suppression()), Boolean.TRUE.equals(raw.sharedNumbers()));
         }
 
         private JobSpec.Suppression suppression(RawSuppression s) {
