@@ -97,9 +97,7 @@ public class EnrichJobConfiguration {
         JobSpec.Output out = plan.spec().output();
         // Genesys takes UTF-8 only; the others follow output.encoding
         JobSpec.Output fileOut = profile == JobSpec.Profile.GENESYS
-                ? new JobSpec.Output(out.dir(), "UTF-8", out.delimiter(), out.lineSeparator(), out.profiles(),
-                        out.phoneColumns(), out.vicidial())
-                : out;
+                ? out.withEncoding("UTF-8") : out;
         return new StepBuilder(profile.label() + "-file", jobRepository).<String, String>chunk(1000)
             .reader(new StagedDialerReader(dataSource, profile))
             .writer(fileWriter(profile.label(), plan.outputs().profile(profile), fileOut,
@@ -149,7 +147,7 @@ public class EnrichJobConfiguration {
         PrintStream console = plan.quiet() ? null : System.err;
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
-        writer.withProfiles(new ProfileLines(out, new PhoneTimeZones()));
+        writer.withProfiles(new ProfileLines(out, new PhoneTimeZones(), spec.country(), spec.columns().dateFormat()));
         if (spec.sharedNumbers()) {
             writer.withSharedNumbers(new PhoneOwners(dataSource));
         }

@@ -95,7 +95,10 @@ public final class DialerStaging {
 
     /** A profile's staged lines (null: the per-phone dialer lines) in dialer order. */
     public static String selectOrdered(long jobInstanceId, Profile profile) {
-        return "SELECT " + column(profile) + " FROM " + table(jobInstanceId) + " ORDER BY sort_key";
+        String column = column(profile);
+        // campaign files have no line for some debtors (no active number): a null would end the reader
+        return "SELECT " + column + " FROM " + table(jobInstanceId)
+                + (profile == null ? "" : " WHERE " + column + " IS NOT NULL") + " ORDER BY sort_key";
     }
 
     /** Calls back with each staged row's phones ('|'-separated), e.g. to rebuild a distinct count after a restart. */

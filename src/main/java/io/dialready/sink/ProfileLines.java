@@ -37,7 +37,17 @@ public final class ProfileLines {
     private final CsvLineFormatter comma = new CsvLineFormatter(',');
     private final boolean vicidial;
 
+    private final String country;
+    private final java.time.format.DateTimeFormatter dates;
+
     public ProfileLines(JobSpec.Output out, PhoneTimeZones zones) {
+        this(out, zones, "BR", "dd/MM/yyyy");
+    }
+
+    /** @param country the spec's country (amount format), {@code dateFormat} the spec's date format (due dates) */
+    public ProfileLines(JobSpec.Output out, PhoneTimeZones zones, String country, String dateFormat) {
+        this.country = country;
+        this.dates = java.time.format.DateTimeFormatter.ofPattern(dateFormat);
         this.out = out;
         this.zones = zones;
         this.lineSeparator = out.lineSeparator();
@@ -70,6 +80,14 @@ public final class ProfileLines {
                 }
                 return new CsvLineFormatter(',').format(h.toArray(String[]::new));
             }
+            case WHATSAPP_CAMPAIGN -> {
+                return new CsvLineFormatter(out.delimiter()).format("debtor_key", "whatsapp_number", "template",
+                        "param_name", "param_amount", "param_days_overdue", "param_due_date");
+            }
+            case SMS_OPTIN -> {
+                return new CsvLineFormatter(out.delimiter()).format("debtor_key", "phone", "sms_text", "sms_encoding",
+                        "sms_segments", "wa_link");
+            }
             default -> {
                 return null;
             }
@@ -86,9 +104,55 @@ public final class ProfileLines {
                 case GENESYS -> lines.put(p, genesys(d));
                 case VICIDIAL -> lines.put(p, join(leads, comma));
                 case VICIDIAL_PIPE -> lines.put(p, pipe(leads));
+                case WHATSAPP_CAMPAIGN -> lines.put(p, whatsappCampaign(d));
+                case SMS_OPTIN -> lines.put(p, smsOptin(d));
             }
         }
         return new Rendered(lines, notes);
+    }
+
+    /** The debtor's best number when it has an active WhatsApp account (ranked first), else null. */
+    private static RankedPhone active(RankedDebtor d) {
+        return d.hasActiveWhatsApp() ? d.phones().get(0) : null;
+    }
+
+    private String fill(String template, RankedDebtor d) {
+        String name = nz(d.debtor().name()).trim();
+        int space = name.indexOf(' ');
+        return template.replace("{name}", name)
+            .replace("{first_name}", space < 0 ? name : name.substring(0, space))
+            .replace("{key}", d.debtor().key())
+            .replace("{amount}", CampaignText.amount(d.debtor().amount(), country))
+            .replace("{days_overdue}", d.debtor().daysOverdue() == null ? "" : d.debtor().daysOverdue().toString())
+            .replace("{due_date}", d.debtor().dueDate() == null ? "" : dates.format(d.debtor().dueDate()));
+    }
+
+    /** null (no line) without an active number or without a template for the debtor's segment. */
+    private String whatsappCampaign(RankedDebtor d) {
+        RankedPhone p = active(d);
+        String template = p == null ? null : out.campaigns().whatsappTemplates().get(d.segment().label());
+        if (template == null) {
+            return null;
+        }
+        String id = p.lookup().whatsappId();
+        String number = id == null || id.isEmpty() ? p.phone().e164().substring(1) : id;
+        return csv.format(d.debtor().key(), number, template, nz(d.debtor().name()).trim(),
+                CampaignText.amount(d.debtor().amount(), country),
+                d.debtor().daysOverdue() == null ? "" : d.debtor().daysOverdue().toString(),
+                d.debtor().dueDate() == null ? "" : dates.format(d.debtor().dueDate()));
+    }
+
+    private String smsOptin(RankedDebtor d) {
+        RankedPhone p = active(d);
+        if (p == null) {
+            return null;
+        }
+        JobSpec.SmsOptin sms = out.campaigns().sms();
+        String link = CampaignText.waLink(sms.businessDigits(), fill(sms.whatsappText(), d));
+        String text = fill(sms.text(), d).replace("{link}", link);
+        CampaignText.Sms counted = CampaignText.sms(text);
+        return csv.format(d.debtor().key(), p.phone().e164(), text, counted.encoding(),
+                Integer.toString(counted.segments()), link);
     }
 
     private String perDebtor(RankedDebtor d) {

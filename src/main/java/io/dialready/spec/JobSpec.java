@@ -69,11 +69,27 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * profile is chosen.
      */
     public record Output(Path dir, String encoding, char delimiter, String lineSeparator, List<Profile> profiles,
-            int phoneColumns, Vicidial vicidial) {
+            int phoneColumns, Vicidial vicidial, Campaigns campaigns) {
 
         public Output(Path dir, String encoding, char delimiter, String lineSeparator) {
-            this(dir, encoding, delimiter, lineSeparator, List.of(), 3, null);
+            this(dir, encoding, delimiter, lineSeparator, List.of(), 3, null, null);
         }
+
+        public Output withEncoding(String other) {
+            return new Output(dir, other, delimiter, lineSeparator, profiles, phoneColumns, vicidial, campaigns);
+        }
+    }
+
+    /**
+     * Campaign files (from the spec's {@code campaigns} section): {@code whatsappTemplates} maps a segment label
+     * ("0-30", "31-90", "90+", optionally "unknown") to a template name, null when there is no WhatsApp campaign;
+     * {@code sms} null when there is no SMS opt-in campaign.
+     */
+    public record Campaigns(java.util.Map<String, String> whatsappTemplates, SmsOptin sms) {
+    }
+
+    /** The SMS opt-in campaign: business number digits for wa.me, the SMS text and the pre-filled WhatsApp text. */
+    public record SmsOptin(String businessDigits, String text, String whatsappText) {
     }
 
     /** VICIdial lead settings: list_id (>= 100), source_code, and which debtor field becomes vendor_lead_code. */
@@ -85,7 +101,9 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
         PER_DEBTOR("per-debtor", ".per-debtor.csv"),
         VICIDIAL("vicidial", ".vicidial.csv"),
         VICIDIAL_PIPE("vicidial-pipe", ".vicidial.txt"),
-        GENESYS("genesys", ".genesys.csv");
+        GENESYS("genesys", ".genesys.csv"),
+        WHATSAPP_CAMPAIGN("whatsapp-campaign", ".whatsapp-campaign.csv"),
+        SMS_OPTIN("sms-optin", ".sms-optin.csv");
 
         private final String label;
         private final String suffix;

@@ -41,7 +41,7 @@ public final class JobSpecLoader {
     // The YAML as written: every field nullable so that "missing" can be told from "default".
     record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
             RawLookup lookup, RawOutput output, RawRun run, String callingRules,
-            RawSuppression suppression, Boolean sharedNumbers) {
+            RawSuppression suppression, Boolean sharedNumbers, RawCampaigns campaigns) {
     }
 
     record RawInput(String path, String format, String encoding, String delimiter, Boolean header) {
@@ -65,6 +65,15 @@ public final class JobSpecLoader {
     }
 
     record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
+    }
+
+    record RawCampaigns(RawWhatsAppCampaign whatsapp, RawSmsOptin smsOptin) {
+    }
+
+    record RawWhatsAppCampaign(java.util.Map<String, String> templates) {
+    }
+
+    record RawSmsOptin(String businessNumber, String text, String whatsappText) {
     }
 
     record RawSuppression(List<String> doNotCall, List<String> debtorKeys) {
@@ -190,11 +199,72 @@ public final class JobSpecLoader {
                 phones.add(phone(raw.phones().get(i), "phones[" + i + "]"));
             }
             JobSpec.Lookup lookup = lookup(raw.lookup());
-            JobSpec.Output output = output(raw.output());
+            JobSpec.Output output = campaigns(output(raw.output()), raw.campaigns(), country);
             JobSpec.Run run = run(raw.run());
             Path callingRules = callingRules(raw.callingRules());
             return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
                     callingRules, suppression(raw.suppression()), Boolean.TRUE.equals(raw.sharedNumbers()));
+        }
+
+        private JobSpec.Output campaigns(JobSpec.Output out, RawCampaigns c, String country) {
+            if (c == null) {
+                return out;
+            }
+            if (c.whatsapp() == null && c.smsOptin() == null) {
+                throw error("campaigns", "must have whatsapp, sms_optin or both");
+            }
+            List<JobSpec.Profile> profiles = new ArrayList<>(out.profiles());
+            java.util.Map<String, String> templates = null;
+            if (c.whatsapp() != null) {
+                java.util.Map<String, String> t = c.whatsapp().templates();
+                if (t == null) {
+                    throw error("campaigns.whatsapp.templates", "is required: a template name per segment");
+                }
+                templates = new java.util.LinkedHashMap<>();
+                for (String seg : List.of("0-30", "31-90", "90+")) {
+                    String name = t.get(seg) == null ? null : optional(t.get(seg));
+                    if (name == null) {
+                        throw error("campaigns.whatsapp.templates." + seg, "is required");
+                    }
+                    templates.put(seg, name);
+                }
+                for (String seg : t.keySet()) {
+                    if (!templates.containsKey(seg) && !seg.equals("unknown")) {
+                        throw error("campaigns.whatsapp.templates." + seg,
+                                "is not a segment (0-30, 31-90, 90+, unknown)");
+                    }
+                }
+                if (t.get("unknown") != null && optional(t.get("unknown")) != null) {
+                    templates.put("unknown", optional(t.get("unknown")));
+                }
+                profiles.add(JobSpec.Profile.WHATSAPP_CAMPAIGN);
+            }
+            JobSpec.SmsOptin sms = null;
+            if (c.smsOptin() != null) {
+                String number = required(c.smsOptin().businessNumber(), "campaigns.sms_optin.business_number");
+                String digits;
+                try {
+                    var util = PhoneNumberUtil.getInstance();
+                    var parsed = util.parse(number, country);
+                    if (!util.isValidNumber(parsed)) {
+                        throw error("campaigns.sms_optin.business_number", "is not a valid number: '" + number + "'");
+                    }
+                    digits = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).substring(1);
+                }
+                catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                    throw error("campaigns.sms_optin.business_number", "is not a phone number: '" + number + "'");
+                }
+                String text = required(c.smsOptin().text(), "campaigns.sms_optin.text");
+                if (!text.contains("{link}")) {
+                    throw error("campaigns.sms_optin.text", "must contain {link} (the wa.me click-to-chat link)");
+                }
+                String wa = required(c.smsOptin().whatsappText(), "campaigns.sms_optin.whatsapp_text");
+                sms = new JobSpec.SmsOptin(digits, text, wa);
+                profiles.add(JobSpec.Profile.SMS_OPTIN);
+            }
+            return new JobSpec.Output(out.dir(), out.encoding(), out.delimiter(), out.lineSeparator(),
+                    List.copyOf(profiles), out.phoneColumns(), out.vicidial(),
+                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms));
         }
 
         private JobSpec.Suppression suppression(RawSuppression s) {
@@ -403,6 +473,10 @@ public final class JobSpecLoader {
                         continue; // the dialer file, always written
                     }
                     JobSpec.Profile p = JobSpec.Profile.of(label);
+                    if (p == JobSpec.Profile.WHATSAPP_CAMPAIGN || p == JobSpec.Profile.SMS_OPTIN) {
+                        throw error("output.profiles", "names '" + label
+                                + "': campaign files come from the campaigns section, not from output.profiles");
+                    }
                     if (p == null) {
                         throw error("output.profiles", "names an unknown profile '" + name
                                 + "' (known: per-phone, per-debtor, vicidial, vicidial-pipe, genesys)");
@@ -443,7 +517,7 @@ public final class JobSpecLoader {
                 vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
             }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator, List.copyOf(profiles), phoneColumns, vicidial);
+                    lineSeparator, List.copyOf(profiles), phoneColumns, vicidial, null);
         }
 
         private JobSpec.Run run(RawRun r) {

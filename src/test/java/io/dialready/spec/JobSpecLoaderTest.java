@@ -182,4 +182,31 @@ class JobSpecLoaderTest {
         assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  dnc: [dnc.txt]\n"))
             .hasMessageContaining("unknown key 'suppression.dnc'");
     }
+
+    @Test
+    void campaignsAddTheirFilesAndAreChecked() {
+        JobSpec.Output o = parse(MINIMAL + """
+                campaigns:
+                  whatsapp:
+                    templates: {"0-30": a, "31-90": b, "90+": c}
+                  sms_optin:
+                    business_number: "+55 (11) 3456-7000"
+                    text: "Oi {name}: {link}"
+                    whatsapp_text: "Quero negociar"
+                """).output();
+        assertThat(o.profiles()).containsExactly(JobSpec.Profile.WHATSAPP_CAMPAIGN, JobSpec.Profile.SMS_OPTIN);
+        assertThat(o.campaigns().whatsappTemplates()).containsEntry("90+", "c").doesNotContainKey("unknown");
+        assertThat(o.campaigns().sms().businessDigits()).isEqualTo("551134567000");
+
+        assertThatThrownBy(() -> parse(MINIMAL + "campaigns:\n  whatsapp:\n    templates: {\"0-30\": a}\n"))
+            .hasMessageContaining("key 'campaigns.whatsapp.templates.31-90' is required");
+        assertThatThrownBy(() -> parse(MINIMAL
+                + "campaigns:\n  sms_optin: {business_number: \"123\", text: \"{link}\", whatsapp_text: x}\n"))
+            .hasMessageContaining("key 'campaigns.sms_optin.business_number'");
+        assertThatThrownBy(() -> parse(MINIMAL + "campaigns:\n  sms_optin: {business_number: \"11 3456-7000\","
+                + " text: \"no link\", whatsapp_text: x}\n"))
+            .hasMessageContaining("must contain {link}");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [sms-optin]\n"))
+            .hasMessageContaining("campaigns section");
+    }
 }
