@@ -78,6 +78,7 @@ class OutputProfilesTest {
                     source_code: carteira
                 """);
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("in.per-debtor.csv", "in.vicidial.csv", "in.vicidial.txt", "in.genesys.csv");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
                     "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.per-debtor.csv", "in.vicidial.csv",

@@ -64,6 +64,7 @@ class SharedNumbersTest {
         Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("in.report.json").toFile(), Map.class);
         assertThat(report.get("numbers_shared")).isEqualTo(1);
         assertThat(report.get("phones_shared")).isEqualTo(2);
+        assertThat(run.out()).contains("shared numbers: 1 (in 2 dialer rows)");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
                     "in.dialer.csv", "in.rejects.csv", "in.report.json");

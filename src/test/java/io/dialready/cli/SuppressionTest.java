@@ -83,5 +83,6 @@ class SuppressionTest {
         assertThat(report.get("lookups_requested")).as("suppressed numbers are not looked up").isEqualTo(2);
         assertThat(report.get("debtors_without_valid_phone")).isEqualTo(0);
         assertThat(report.get("rows_enriched")).isEqualTo(3);
+        assertThat(run.out()).contains("suppressed: 1 debtors, 1 numbers");
     }
 }
