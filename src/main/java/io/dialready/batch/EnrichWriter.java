@@ -201,7 +201,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             String mark = marks.get(index);
             RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers, sharedBy.keySet());
-            if (mark == SUPPRESSED_DEBTOR) {
+            if (SUPPRESSED_DEBTOR.equals(mark)) {
                 debtorsSuppressed++;
                 counts.addSuppressed(row, ranked);
                 enrichedLines.add(enrichedLine(row, ranked, provider, mark));
@@ -312,7 +312,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         StringBuilder line = new StringBuilder(row.originalColumns().length() + 160);
         char d = format.delimiter();
         line.append(row.originalColumns());
-        if (mark == SUPPRESSED_DEBTOR) {
+        if (SUPPRESSED_DEBTOR.equals(mark)) {
             line.append(d).append(d).append("SUPPRESSED").append(d).append(d);
         }
         else if (ranked.phones().isEmpty()) {
