@@ -73,20 +73,27 @@ public final class DialerStaging {
         if (rows.isEmpty()) {
             return;
         }
+        // without extra profiles (the default) only the dialer columns are bound: the hot path stays as it was
+        boolean profiles = !rows.get(0).profiles().isEmpty();
+        int width = profiles ? 4 + Profile.values().length : 4;
         List<Object[]> args = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            Object[] a = new Object[4 + Profile.values().length];
+            Object[] a = new Object[width];
             a[0] = r.line();
             a[1] = r.sortKey();
             a[2] = r.phones();
             a[3] = r.dialerLines();
-            for (Profile p : Profile.values()) {
-                a[4 + p.ordinal()] = r.profiles().get(p);
+            if (profiles) {
+                for (Profile p : Profile.values()) {
+                    a[4 + p.ordinal()] = r.profiles().get(p);
+                }
             }
             args.add(a);
         }
         jdbc.batchUpdate("INSERT INTO " + table(jobInstanceId) + " (line, sort_key, phones, dialer_lines"
-                + profileColumns("") + ") VALUES (?, ?, ?, ?" + ", ?".repeat(Profile.values().length) + ")", args);
+                + (profiles ? profileColumns("") + ") VALUES (?, ?, ?, ?" + ", ?".repeat(Profile.values().length)
+                        : ") VALUES (?, ?, ?, ?")
+                + ")", args);
     }
 
     public static String selectOrdered(long jobInstanceId) {
