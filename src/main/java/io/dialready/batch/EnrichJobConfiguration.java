@@ -1,6 +1,8 @@
 package io.dialready.batch;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -18,12 +20,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.phone.PhoneExtractor;
+import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.OutputFiles;
+import io.dialready.sink.PhoneOwners;
+import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.sink.XlsxOutput;
 import io.dialready.source.CsvDebtorReader;
@@ -31,6 +37,7 @@ import io.dialready.source.DebtorMapper;
 import io.dialready.source.SourceRow;
 import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
+import io.dialready.suppression.SuppressionList;
 
 /**
  * The enrich job, wired as the flow reads:
@@ -50,10 +57,61 @@ public class EnrichJobConfiguration {
     public static final String ROWS_STEP = "enrich-rows";
 
     @Bean
-    public Job enrichJob(JobRepository jobRepository, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(enrichRowsStep)
-            .next(dialerFileStep)
-            .next(finishStep)
+    public Job enrichJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
+            DataSource dataSource, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
+        var builder = new JobBuilder(JOB_NAME, jobRepository);
+        var flow = plan.spec().sharedNumbers()
+                ? builder.start(phoneOwnersStep(jobRepository, transactionManager, plan, dataSource))
+                    .next(enrichRowsStep)
+                : builder.start(enrichRowsStep);
+        flow = flow.next(dialerFileStep);
+        for (JobSpec.Profile p : plan.spec().output().profiles()) {
+            flow = flow.next(profileStep(p, jobRepository, transactionManager, plan, dataSource));
+        }
+        return flow.next(finishStep).build();
+    }
+
+    /**
+     * The shared-numbers pre-pass: parses the input once more (the same reader and processor) and records every
+     * debtor's numbers in the run's owners table, so that ranking knows which numbers other debtors hold.
+     */
+    private static Step phoneOwnersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunPlan plan, DataSource dataSource) {
+        JobSpec spec = plan.spec();
+        String[] header = plan.header().toArray(String[]::new);
+        EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
+                new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
+        int chunk = spec.run().chunkSize();
+        return new StepBuilder("phone-owners", jobRepository).<ParsedRow, ParsedRow>chunk(chunk)
+            .reader(readAhead(plan, processor))
+            .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
+            .listener(processor)
+            .transactionManager(transactionManager)
+            .build();
+    }
+
+    /** The input (CSV or XLSX) read and parsed ahead of the step on every core, in input order. */
+    private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor) {
+        ItemStreamReader<SourceRow> reader = plan.workbook() != null
+                ? new XlsxDebtorReader(plan.input(), plan.workbook())
+                : new CsvDebtorReader(plan.input(), plan.format());
+        String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
+        JobSpec.Run run = plan.spec().run();
+        return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
+    }
+
+    /** One file per extra dialer profile, streamed from its staging column in dialer order, restartable. */
+    private static Step profileStep(JobSpec.Profile profile, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, RunPlan plan, DataSource dataSource) {
+        JobSpec.Output out = plan.spec().output();
+        // Genesys takes UTF-8 only; the others follow output.encoding
+        JobSpec.Output fileOut = profile == JobSpec.Profile.GENESYS
+                ? out.withEncoding("UTF-8") : out;
+        return new StepBuilder(profile.label() + "-file", jobRepository).<String, String>chunk(1000)
+            .reader(new StagedDialerReader(dataSource, profile))
+            .writer(fileWriter(profile.label(), plan.outputs().profile(profile), fileOut,
+                    ProfileLines.header(profile, out)))
+            .transactionManager(transactionManager)
             .build();
     }
 
@@ -76,21 +134,19 @@ public class EnrichJobConfiguration {
 
     @Bean
     public Step enrichRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats) {
+            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats, DataSource dataSource) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
-        ItemStreamReader<SourceRow> reader = plan.workbook() != null
-                ? new XlsxDebtorReader(plan.input(), plan.workbook())
-                : new CsvDebtorReader(plan.input(), plan.format());
         EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
                 new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
         JobSpec.Output out = spec.output();
         CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
-        String[] enrichedHeader = new String[header.length + EnrichWriter.ENRICHED_COLUMNS.size()];
-        System.arraycopy(header, 0, enrichedHeader, 0, header.length);
-        for (int i = 0; i < EnrichWriter.ENRICHED_COLUMNS.size(); i++) {
-            enrichedHeader[header.length + i] = EnrichWriter.ENRICHED_COLUMNS.get(i);
+        List<String> enrichedColumns = new ArrayList<>(List.of(header));
+        enrichedColumns.addAll(EnrichWriter.ENRICHED_COLUMNS);
+        if (spec.suppression() != null) {
+            enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
         }
+        String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
         FlatFileItemWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
                 headerFormat.format(enrichedHeader));
         FlatFileItemWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
@@ -98,12 +154,20 @@ public class EnrichJobConfiguration {
         PrintStream console = plan.quiet() ? null : System.err;
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
+        writer.withProfiles(new ProfileLines(out, new PhoneTimeZones(), spec.country(), spec.columns().dateFormat()));
+        if (spec.sharedNumbers()) {
+            writer.withSharedNumbers(new PhoneOwners(dataSource));
+        }
+        if (spec.suppression() != null) {
+            writer.withSuppression(SuppressionList.load(spec.suppression().doNotCall(),
+                    spec.suppression().debtorKeys(), spec.country()));
+        }
+        if (spec.callingRules() != null) {
+            writer.withCallingRules(new PhoneTimeZones(), CallingRules.load(spec.callingRules()));
+        }
 
-        int chunk = spec.run().chunkSize();
-        String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
-        ReadAheadParser rows = new ReadAheadParser(reader, countKey, processor, spec.run().threads(), 2 * chunk);
-        return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(chunk)
-            .reader(rows)
+        return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
+            .reader(readAhead(plan, processor))
             .writer(writer)
             .listener(processor) // for its beforeStep: the run's as-of date
             .transactionManager(transactionManager)
@@ -114,8 +178,14 @@ public class EnrichJobConfiguration {
     public Step dialerFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RunPlan plan, DataSource dataSource) {
         JobSpec.Output out = plan.spec().output();
-        String header = new CsvLineFormatter(out.delimiter())
-            .format(EnrichWriter.DIALER_COLUMNS.toArray(String[]::new));
+        List<String> columns = new ArrayList<>(EnrichWriter.DIALER_COLUMNS);
+        if (plan.spec().callingRules() != null) {
+            columns.addAll(EnrichWriter.CALLING_COLUMNS);
+        }
+        if (plan.spec().sharedNumbers()) {
+            columns.add(EnrichWriter.SHARED_COLUMN);
+        }
+        String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
         return new StepBuilder("dialer-file", jobRepository).<String, String>chunk(1000)
             .reader(new StagedDialerReader(dataSource))
             .writer(fileWriter("dialer", plan.outputs().dialer(), out, header))
@@ -135,13 +205,15 @@ public class EnrichJobConfiguration {
 
     private static FlatFileItemWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
             String header) {
-        return new FlatFileItemWriterBuilder<String>().name(name)
+        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>().name(name)
             .resource(new FileSystemResource(OutputFiles.part(target)))
             .lineAggregator(new PassThroughLineAggregator<>())
             .encoding(out.encoding())
             .lineSeparator(out.lineSeparator())
-            .headerCallback(w -> w.write(header))
-            .transactional(true)
-            .build();
+            .transactional(true);
+        if (header != null) {
+            b.headerCallback(w -> w.write(header));
+        }
+        return b.build();
     }
 }

@@ -3,8 +3,10 @@ package io.dialready.batch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -100,7 +102,7 @@ public class EnrichRunner {
     private JobParameters identity() {
         try {
             return new JobParametersBuilder().addString("spec", plan.spec().specFile().toString())
-                .addString("spec_sha256", sha256(Files.readAllBytes(plan.spec().specFile())))
+                .addString("spec_sha256", specSha256())
                 .addString("input", plan.input().toString())
                 .addLong("input_size", Files.size(plan.input()))
                 .addLong("input_mtime", Files.getLastModifiedTime(plan.input()).toMillis())
@@ -110,6 +112,40 @@ public class EnrichRunner {
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The spec's hash, and with it the files it names (calling rules, suppression lists): editing any of them between a
+     * crash and the next attempt starts a fresh run rather than mixing old and new rules in one set of files.
+     */
+    private String specSha256() throws IOException {
+        List<Path> referenced = new ArrayList<>();
+        if (plan.spec().callingRules() != null) {
+            referenced.add(plan.spec().callingRules());
+        }
+        if (plan.spec().suppression() != null) {
+            referenced.addAll(plan.spec().suppression().doNotCall());
+            referenced.addAll(plan.spec().suppression().debtorKeys());
+        }
+        if (referenced.isEmpty()) {
+            return sha256(Files.readAllBytes(plan.spec().specFile()));
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Files.readAllBytes(plan.spec().specFile()));
+            byte[] buffer = new byte[65536];
+            for (Path file : referenced) {
+                try (var in = Files.newInputStream(file)) {
+                    for (int n; (n = in.read(buffer)) > 0;) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,10 +15,12 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 
+import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.phone.PhoneCandidate;
+import io.dialready.phone.PhoneTimeZones;
 import io.dialready.phone.PhoneType;
 import io.dialready.ranking.DebtorRanker;
 import io.dialready.ranking.RankedDebtor;
@@ -27,8 +29,11 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.PhoneOwners;
+import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.Reject;
+import io.dialready.suppression.SuppressionList;
 
 /**
  * The chunk's second half: looks up the chunk's unique numbers at once, ranks each debtor, and writes the enriched
@@ -45,6 +50,19 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     public static final List<String> DIALER_COLUMNS = List.of("debtor_key", "rank", "phone_e164", "phone_national",
             "phone_type", "whatsapp", "whatsapp_id", "source_column", "segment", "priority", "provider");
 
+    /** Appended to each dialer row when the spec names a calling rules file. */
+    public static final List<String> CALLING_COLUMNS = List.of("timezone", "window_weekdays", "window_saturday",
+            "window_sunday");
+
+    /** The enriched file's last column when the spec has a suppression section. */
+    public static final String SUPPRESSED_COLUMN = "suppressed";
+
+    /** The dialer file's last column with {@code shared_numbers: true}: how many debtors hold the number. */
+    public static final String SHARED_COLUMN = "shared_by";
+
+    /** The {@code suppressed} value of an excluded debtor (else the do-not-call numbers removed, '|'-separated). */
+    static final String SUPPRESSED_DEBTOR = "debtor";
+
     public static final List<String> REJECT_COLUMNS = List.of("line", "column", "value", "reason");
 
     private final LookupService lookup;
@@ -58,6 +76,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private final Progress progress;
     private final DistinctCounter uniquePhones = new DistinctCounter();
     private long jobInstanceId;
+    private PhoneTimeZones zones;
+    private CallingRules callingRules;
+    private ProfileLines profileLines;
+    private SuppressionList suppression;
+    private PhoneOwners owners;
+    private final Map<String, Integer> noneShared = Map.of();
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -71,6 +95,37 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         this.progress = progress;
     }
 
+    /** Adds the time-zone and calling-window columns to every dialer row. */
+    public EnrichWriter withCallingRules(PhoneTimeZones zones, CallingRules rules) {
+        this.zones = zones;
+        this.callingRules = rules;
+        return this;
+    }
+
+    /**
+     * Leaves suppressed debtors and do-not-call numbers out of the lookups and every dialer output, and adds the
+     * enriched file's {@code suppressed} column.
+     */
+    public EnrichWriter withSuppression(SuppressionList list) {
+        this.suppression = list;
+        return this;
+    }
+
+    /**
+     * Ranks numbers other debtors hold too below the debtor's own, adds the dialer file's {@code shared_by} column and
+     * counts them; the owners table is filled by the pre-pass step.
+     */
+    public EnrichWriter withSharedNumbers(PhoneOwners phoneOwners) {
+        this.owners = phoneOwners;
+        return this;
+    }
+
+    /** Stages each debtor's lines for the spec's extra dialer profiles too. */
+    public EnrichWriter withProfiles(ProfileLines profiles) {
+        this.profileLines = profiles.any() ? profiles : null;
+        return this;
+    }
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
@@ -79,10 +134,40 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     @Override
     public void write(Chunk<? extends ParsedRow> chunk) throws Exception {
+        // 0. suppression: excluded debtors and do-not-call numbers are neither looked up nor dialled
+        List<List<PhoneCandidate>> kept = new ArrayList<>(chunk.size());
+        List<String> marks = new ArrayList<>(chunk.size());
+        long phonesSuppressed = 0;
+        for (ParsedRow row : chunk) {
+            if (suppression == null || row.rejected()) {
+                kept.add(row.phones());
+                marks.add("");
+            }
+            else if (suppression.debtor(row.debtor().key())) {
+                kept.add(List.of());
+                marks.add(SUPPRESSED_DEBTOR);
+            }
+            else {
+                List<PhoneCandidate> k = new ArrayList<>(row.phones().size());
+                StringBuilder mark = new StringBuilder();
+                for (PhoneCandidate p : row.phones()) {
+                    if (suppression.phone(p.e164())) {
+                        mark.append(mark.isEmpty() ? "" : "|").append(p.e164());
+                        phonesSuppressed++;
+                    }
+                    else {
+                        k.add(p);
+                    }
+                }
+                kept.add(k);
+                marks.add(mark.toString());
+            }
+        }
+
         // 1. the chunk's unique numbers, looked up at once
         Map<String, PhoneCandidate> unique = new LinkedHashMap<>();
-        for (ParsedRow row : chunk) {
-            for (PhoneCandidate p : row.phones()) {
+        for (List<PhoneCandidate> phones : kept) {
+            for (PhoneCandidate p : phones) {
                 unique.putIfAbsent(p.e164(), p);
             }
         }
@@ -90,6 +175,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         long callsBefore = lookup.providerCalls();
         long hitsBefore = lookup.cacheHits();
         Map<String, LookupResult> answers = lookup.lookup(unique.values());
+        Map<String, Integer> sharedBy = owners == null ? noneShared : owners.shared(jobInstanceId, unique.keySet());
         stats.add("lookups_requested", lookup.lookupsRequested() - requestedBefore);
         stats.add("provider_calls", lookup.providerCalls() - callsBefore);
         stats.add("cache_hits", lookup.cacheHits() - hitsBefore);
@@ -101,7 +187,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         String provider = lookup.providerName();
         ChunkCounts counts = new ChunkCounts();
         long rejected = 0;
+        long debtorsSuppressed = 0;
+        long phonesShared = 0;
+        int index = -1;
         for (ParsedRow row : chunk) {
+            index++;
             for (Reject r : row.rejects()) {
                 rejectLines.add(format.format(Long.toString(r.line()), r.column(), r.value(), r.reason()));
             }
@@ -109,14 +199,34 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 rejected++;
                 continue;
             }
-            RankedDebtor ranked = ranker.rank(row.debtor(), row.phones(), answers);
+            String mark = marks.get(index);
+            RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers, sharedBy.keySet());
+            if (SUPPRESSED_DEBTOR.equals(mark)) {
+                debtorsSuppressed++;
+                counts.addSuppressed(row, ranked);
+                enrichedLines.add(enrichedLine(row, ranked, provider, mark));
+                continue;
+            }
             counts.add(row, ranked);
             for (RankedPhone p : ranked.phones()) {
                 uniquePhones.add(p.phone().e164());
+                if (sharedBy.containsKey(p.phone().e164())) {
+                    phonesShared++;
+                }
             }
-            enrichedLines.add(enrichedLine(row, ranked, provider));
+            enrichedLines.add(enrichedLine(row, ranked, provider, mark));
             if (!ranked.phones().isEmpty()) {
-                dialerRows.add(dialerRow(ranked, provider));
+                DialerStaging.Row staged = dialerRow(ranked, provider, sharedBy);
+                if (profileLines != null) {
+                    ProfileLines.Rendered r = profileLines.render(ranked);
+                    for (Reject note : r.notes()) {
+                        rejectLines.add(format.format(Long.toString(note.line()), note.column(), note.value(),
+                                note.reason()));
+                    }
+                    staged = new DialerStaging.Row(staged.line(), staged.sortKey(), staged.phones(),
+                            staged.dialerLines(), r.lines());
+                }
+                dialerRows.add(staged);
             }
         }
         stats.add("rows_read", chunk.size());
@@ -124,6 +234,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         stats.add("rows_enriched", chunk.size() - rejected);
         stats.add("rejects_written", rejectLines.size());
         counts.addTo(stats);
+        stats.add("phones_suppressed", phonesSuppressed);
+        stats.add("debtors_suppressed", debtorsSuppressed);
+        stats.add("phones_shared", phonesShared);
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
@@ -167,6 +280,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
         }
 
+        /** A suppressed debtor: its row and segment count, its phones are neither valid nor dialled. */
+        void addSuppressed(ParsedRow row, RankedDebtor ranked) {
+            found += row.phonesFound();
+            invalid += row.phonesInvalid();
+            duplicate += row.duplicates();
+            segment[ranked.segment().ordinal()]++;
+        }
+
         void addTo(RunStats stats) {
             stats.add("phones_found", found);
             stats.add("phones_invalid", invalid);
@@ -187,11 +308,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         }
     }
 
-    private String enrichedLine(ParsedRow row, RankedDebtor ranked, String provider) {
+    private String enrichedLine(ParsedRow row, RankedDebtor ranked, String provider, String mark) {
         StringBuilder line = new StringBuilder(row.originalColumns().length() + 160);
         char d = format.delimiter();
         line.append(row.originalColumns());
-        if (ranked.phones().isEmpty()) {
+        if (SUPPRESSED_DEBTOR.equals(mark)) {
+            line.append(d).append(d).append("SUPPRESSED").append(d).append(d);
+        }
+        else if (ranked.phones().isEmpty()) {
             line.append(d).append(d).append("NO_VALID_PHONE").append(d).append(d);
         }
         else {
@@ -216,10 +340,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         }
         line.append(d).append(ranked.segment().label()).append(d).append(ranked.priority()).append(d);
         format.append(line, provider);
+        if (suppression != null) {
+            line.append(d);
+            format.append(line, mark);
+        }
         return line.toString();
     }
 
-    private DialerStaging.Row dialerRow(RankedDebtor ranked, String provider) {
+    private DialerStaging.Row dialerRow(RankedDebtor ranked, String provider, Map<String, Integer> sharedBy) {
         char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
         StringBuilder phones = new StringBuilder(16 * ranked.phones().size());
@@ -237,6 +365,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 .append(r.status().name()).append(d);
             format.append(lines, r.whatsappId()).append(d);
             format.append(lines, p.phone().source()).append(tail);
+            if (callingRules != null) {
+                PhoneTimeZones.Zone z = zones.of(p.phone().e164());
+                CallingRules.Windows w = callingRules.windows(z.region(), z.state());
+                lines.append(d).append(z.timeZone() == null ? "" : z.timeZone()).append(d).append(w.weekdays())
+                    .append(d).append(w.saturday()).append(d).append(w.sunday());
+            }
+            if (owners != null) {
+                lines.append(d).append(sharedBy.getOrDefault(p.phone().e164(), 1));
+            }
             phones.append(p.phone().e164());
         }
         long line = ranked.debtor().line();

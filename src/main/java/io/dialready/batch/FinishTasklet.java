@@ -27,6 +27,7 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
+import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.RunStats;
 import io.dialready.sink.XlsxOutput;
 import io.dialready.spec.JobSpec;
@@ -93,8 +94,12 @@ final class FinishTasklet implements Tasklet {
             deleteQuietly(OutputFiles.part(out.enriched()));
             deleteQuietly(OutputFiles.part(out.dialer()));
         }
+        for (JobSpec.Profile p : plan.spec().output().profiles()) {
+            OutputFiles.publish(out.profile(p));
+        }
         OutputFiles.publish(out.report());
         new DialerStaging(dataSource).drop(instance.getInstanceId());
+        new PhoneOwners(dataSource).drop(instance.getInstanceId());
         return RepeatStatus.FINISHED;
     }
 
@@ -155,6 +160,14 @@ final class FinishTasklet implements Tasklet {
         r.put("phones_duplicate", stats.get("phones_duplicate"));
         r.put("phones_repaired", stats.get("phones_repaired"));
         r.put("phones_unique", stats.get("phones_unique"));
+        if (plan.spec().suppression() != null) {
+            r.put("phones_suppressed", stats.get("phones_suppressed"));
+            r.put("debtors_suppressed", stats.get("debtors_suppressed"));
+        }
+        if (plan.spec().sharedNumbers()) {
+            r.put("numbers_shared", new PhoneOwners(dataSource).sharedNumbers(instance.getInstanceId()));
+            r.put("phones_shared", stats.get("phones_shared"));
+        }
         r.put("lookups_requested", stats.get("lookups_requested"));
         r.put("provider_calls", stats.get("provider_calls"));
         r.put("cache_hits", stats.get("cache_hits"));
@@ -189,6 +202,9 @@ final class FinishTasklet implements Tasklet {
         if (format.xlsx()) {
             files.put("enriched_xlsx", plan.outputs().enrichedXlsx().toString());
             files.put("dialer_xlsx", plan.outputs().dialerXlsx().toString());
+        }
+        for (JobSpec.Profile p : plan.spec().output().profiles()) {
+            files.put(p.label(), plan.outputs().profile(p).toString());
         }
         files.put("rejects", plan.outputs().rejects().toString());
         files.put("report", plan.outputs().report().toString());

@@ -33,5 +33,14 @@ final class Summary {
         for (var f : plan.outputs().published(plan.spec().output().csv(), plan.spec().output().xlsx())) {
             out.printf("    %s%n", f.getFileName());
         }
+        for (var p : plan.spec().output().profiles()) {
+            out.printf("    %s%n", plan.outputs().profile(p).getFileName());
+        }
+        if (r.get("debtors_suppressed") != null) {
+            out.printf("  suppressed: %s debtors, %s numbers%n", r.get("debtors_suppressed"), r.get("phones_suppressed"));
+        }
+        if (r.get("numbers_shared") != null) {
+            out.printf("  shared numbers: %s (in %s dialer rows)%n", r.get("numbers_shared"), r.get("phones_shared"));
+        }
     }
 }

@@ -33,11 +33,20 @@ public final class DebtorRanker {
 
     /** @param phones the debtor's valid, distinct phones in the order they were found */
     public RankedDebtor rank(DebtorRecord debtor, List<PhoneCandidate> phones, Map<String, LookupResult> lookups) {
+        return rank(debtor, phones, lookups, java.util.Set.of());
+    }
+
+    /**
+     * @param shared numbers other debtors hold too: ranked below all of the debtor's own numbers (in the same order
+     *               among themselves)
+     */
+    public RankedDebtor rank(DebtorRecord debtor, List<PhoneCandidate> phones, Map<String, LookupResult> lookups,
+            java.util.Set<String> shared) {
         List<PhoneCandidateAt> at = new ArrayList<>(phones.size());
         for (int i = 0; i < phones.size(); i++) {
             PhoneCandidate p = phones.get(i);
             LookupResult r = lookups.getOrDefault(p.e164(), LookupResult.PENDING);
-            at.add(new PhoneCandidateAt(p, r, group(p, r), i));
+            at.add(new PhoneCandidateAt(p, r, group(p, r) + (shared.contains(p.e164()) ? 3 : 0), i));
         }
         at.sort(ORDER);
         List<RankedPhone> ranked = new ArrayList<>(at.size());

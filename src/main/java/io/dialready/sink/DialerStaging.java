@@ -2,10 +2,13 @@ package io.dialready.sink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.dialready.spec.JobSpec.Profile;
 
 /**
  * The staging table behind the dialer file: one table per run ({@code dialer_staging_<job instance id>}), one row per
@@ -23,7 +26,17 @@ public final class DialerStaging {
     /** Lines below 2^40 (a trillion) keep the key unique and ordered; priorities are below 9999. */
     private static final int LINE_BITS = 40;
 
-    public record Row(long line, long sortKey, String phones, String dialerLines) {
+    /** {@code profiles}: the debtor's lines for each extra dialer profile (empty when none is chosen). */
+    public record Row(long line, long sortKey, String phones, String dialerLines, Map<Profile, String> profiles) {
+
+        public Row(long line, long sortKey, String phones, String dialerLines) {
+            this(line, sortKey, phones, dialerLines, Map.of());
+        }
+    }
+
+    /** The column holding a profile's lines ("p_per_debtor"); null for the per-phone dialer lines. */
+    public static String column(Profile profile) {
+        return profile == null ? "dialer_lines" : "p_" + profile.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private final JdbcTemplate jdbc;
@@ -44,19 +57,43 @@ public final class DialerStaging {
     public void create(long jobInstanceId) {
         String t = table(jobInstanceId);
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + t + " (sort_key BIGINT PRIMARY KEY, line BIGINT NOT NULL,"
-                + " phones VARCHAR(4000) NOT NULL, dialer_lines CHARACTER VARYING NOT NULL)");
+                + " phones VARCHAR(4000) NOT NULL, dialer_lines CHARACTER VARYING NOT NULL"
+                + profileColumns(" CHARACTER VARYING") + ")");
+    }
+
+    private static String profileColumns(String type) {
+        StringBuilder sb = new StringBuilder();
+        for (Profile p : Profile.values()) {
+            sb.append(", ").append(column(p)).append(type);
+        }
+        return sb.toString();
     }
 
     public void insert(long jobInstanceId, List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        // without extra profiles (the default) only the dialer columns are bound: the hot path stays as it was
+        boolean profiles = !rows.get(0).profiles().isEmpty();
+        int width = profiles ? 4 + Profile.values().length : 4;
         List<Object[]> args = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            args.add(new Object[] { r.line(), r.sortKey(), r.phones(), r.dialerLines() });
+            Object[] a = new Object[width];
+            a[0] = r.line();
+            a[1] = r.sortKey();
+            a[2] = r.phones();
+            a[3] = r.dialerLines();
+            if (profiles) {
+                for (Profile p : Profile.values()) {
+                    a[4 + p.ordinal()] = r.profiles().get(p);
+                }
+            }
+            args.add(a);
         }
-        jdbc.batchUpdate("INSERT INTO " + table(jobInstanceId)
-                + " (line, sort_key, phones, dialer_lines) VALUES (?, ?, ?, ?)", args);
+        jdbc.batchUpdate("INSERT INTO " + table(jobInstanceId) + " (line, sort_key, phones, dialer_lines"
+                + (profiles ? profileColumns("") + ") VALUES (?, ?, ?, ?" + ", ?".repeat(Profile.values().length)
+                        : ") VALUES (?, ?, ?, ?")
+                + ")", args);
     }
 
     /** Calls back with each staged row's phones ('|'-separated), e.g. to rebuild a distinct count after a restart. */

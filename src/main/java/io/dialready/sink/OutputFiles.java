@@ -46,6 +46,11 @@ public record OutputFiles(Path dir, String base) {
         return dir.resolve(base + ".dialer.xlsx");
     }
 
+    /** An extra dialer profile's file, e.g. {@code <base>.vicidial.csv}. */
+    public Path profile(io.dialready.spec.JobSpec.Profile profile) {
+        return dir.resolve(base + profile.suffix());
+    }
+
     public List<Path> all() {
         return List.of(enriched(), dialer(), rejects(), report());
     }

@@ -5,10 +5,30 @@ import java.util.List;
 
 /**
  * A job spec (jobs/*.yml) after loading, validation and defaults: what to read, how to map its columns, how to look
- * numbers up and where to write. Paths are absolute. Documented key by key in jobs/README.md.
+ * numbers up and where to write, and the calling rules file (null: none). Paths are absolute. Documented key by key in jobs/README.md.
  */
 public record JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-        Lookup lookup, Output output, Run run) {
+        Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression, boolean sharedNumbers) {
+
+    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
+            Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression) {
+        this(specFile, name, country, input, columns, phones, lookup, output, run, callingRules, suppression, false);
+    }
+
+    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
+            Lookup lookup, Output output, Run run, Path callingRules) {
+        this(specFile, name, country, input, columns, phones, lookup, output, run, callingRules, null);
+    }
+
+    /** Do-not-call number files and debtor-key files (one value a line); null in the spec when there are none. */
+    public record Suppression(List<Path> doNotCall, List<Path> debtorKeys) {
+    }
+
+    /** The spec without a calling rules file (no time-zone and window columns). */
+    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
+            Lookup lookup, Output output, Run run) {
+        this(specFile, name, country, input, columns, phones, lookup, output, run, null);
+    }
 
     /**
      * Where the debtor rows come from. {@code format} is null when it is to be guessed from the input file's extension
@@ -67,8 +87,25 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
     /**
      * {@code dir} is null when the spec leaves it to the command line (default: ./out). {@code format} is csv, xlsx or
      * both: which files the enriched and dialer outputs are (rejects and report are always CSV and JSON).
+     * {@code profiles} are the extra dialer files (the per-phone dialer file is always written); {@code phoneColumns}
+     * is N of the per-debtor file's phone1..phoneN and of the Genesys file's cell1..cellN / home1..homeN;
+     * {@code vicidial} is null unless a VICIdial profile is chosen.
      */
-    public record Output(Path dir, String encoding, char delimiter, String lineSeparator, String format) {
+    public record Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
+            List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns) {
+
+        public Output(Path dir, String encoding, char delimiter, String lineSeparator) {
+            this(dir, encoding, delimiter, lineSeparator, "csv");
+        }
+
+        public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format) {
+            this(dir, encoding, delimiter, lineSeparator, format, List.of(), 3, null, null);
+        }
+
+        public Output withEncoding(String other) {
+            return new Output(dir, other, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial,
+                    campaigns);
+        }
 
         public boolean csv() {
             return !format.equals("xlsx");
@@ -76,6 +113,58 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
 
         public boolean xlsx() {
             return !format.equals("csv");
+        }
+    }
+
+    /**
+     * Campaign files (from the spec's {@code campaigns} section): {@code whatsappTemplates} maps a segment label
+     * ("0-30", "31-90", "90+", optionally "unknown") to a template name, null when there is no WhatsApp campaign;
+     * {@code sms} null when there is no SMS opt-in campaign.
+     */
+    public record Campaigns(java.util.Map<String, String> whatsappTemplates, SmsOptin sms) {
+    }
+
+    /** The SMS opt-in campaign: business number digits for wa.me, the SMS text and the pre-filled WhatsApp text. */
+    public record SmsOptin(String businessDigits, String text, String whatsappText) {
+    }
+
+    /** VICIdial lead settings: list_id (>= 100), source_code, and which debtor field becomes vendor_lead_code. */
+    public record Vicidial(long listId, String sourceCode, String vendorLeadCode) {
+    }
+
+    /** The dialer files beyond the per-phone one, each from the same ordered staging rows. */
+    public enum Profile {
+        PER_DEBTOR("per-debtor", ".per-debtor.csv"),
+        VICIDIAL("vicidial", ".vicidial.csv"),
+        VICIDIAL_PIPE("vicidial-pipe", ".vicidial.txt"),
+        GENESYS("genesys", ".genesys.csv"),
+        WHATSAPP_CAMPAIGN("whatsapp-campaign", ".whatsapp-campaign.csv"),
+        SMS_OPTIN("sms-optin", ".sms-optin.csv");
+
+        private final String label;
+        private final String suffix;
+
+        Profile(String label, String suffix) {
+            this.label = label;
+            this.suffix = suffix;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The file name's ending after the input's base name. */
+        public String suffix() {
+            return suffix;
+        }
+
+        public static Profile of(String label) {
+            for (Profile p : values()) {
+                if (p.label.equals(label)) {
+                    return p;
+                }
+            }
+            return null;
         }
     }
 

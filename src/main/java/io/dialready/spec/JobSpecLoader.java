@@ -14,6 +14,8 @@ import java.util.Set;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import io.dialready.calling.CallingRules;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -39,7 +41,8 @@ public final class JobSpecLoader {
 
     // The YAML as written: every field nullable so that "missing" can be told from "default".
     record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
-            RawLookup lookup, RawOutput output, RawRun run) {
+            RawLookup lookup, RawOutput output, RawRun run, String callingRules,
+            RawSuppression suppression, Boolean sharedNumbers, RawCampaigns campaigns) {
     }
 
     record RawInput(String path, String format, String encoding, String delimiter, Boolean header, String sheet,
@@ -59,7 +62,23 @@ public final class JobSpecLoader {
     record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {
     }
 
-    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format) {
+    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format,
+            List<String> profiles, Integer phoneColumns, RawVicidial vicidial) {
+    }
+
+    record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
+    }
+
+    record RawCampaigns(RawWhatsAppCampaign whatsapp, RawSmsOptin smsOptin) {
+    }
+
+    record RawWhatsAppCampaign(java.util.Map<String, String> templates) {
+    }
+
+    record RawSmsOptin(String businessNumber, String text, String whatsappText) {
+    }
+
+    record RawSuppression(List<String> doNotCall, List<String> debtorKeys) {
     }
 
     record RawRun(Integer chunkSize, Integer threads) {
@@ -182,9 +201,118 @@ public final class JobSpecLoader {
                 phones.add(phone(raw.phones().get(i), "phones[" + i + "]"));
             }
             JobSpec.Lookup lookup = lookup(raw.lookup());
-            JobSpec.Output output = output(raw.output());
+            JobSpec.Output output = campaigns(output(raw.output()), raw.campaigns(), country);
             JobSpec.Run run = run(raw.run());
-            return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run);
+            Path callingRules = callingRules(raw.callingRules());
+            return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
+                    callingRules, suppression(raw.suppression()), Boolean.TRUE.equals(raw.sharedNumbers()));
+        }
+
+        private JobSpec.Output campaigns(JobSpec.Output out, RawCampaigns c, String country) {
+            if (c == null) {
+                return out;
+            }
+            if (c.whatsapp() == null && c.smsOptin() == null) {
+                throw error("campaigns", "must have whatsapp, sms_optin or both");
+            }
+            List<JobSpec.Profile> profiles = new ArrayList<>(out.profiles());
+            java.util.Map<String, String> templates = null;
+            if (c.whatsapp() != null) {
+                java.util.Map<String, String> t = c.whatsapp().templates();
+                if (t == null) {
+                    throw error("campaigns.whatsapp.templates", "is required: a template name per segment");
+                }
+                templates = new java.util.LinkedHashMap<>();
+                for (String seg : List.of("0-30", "31-90", "90+")) {
+                    String name = t.get(seg) == null ? null : optional(t.get(seg));
+                    if (name == null) {
+                        throw error("campaigns.whatsapp.templates." + seg, "is required");
+                    }
+                    templates.put(seg, name);
+                }
+                for (String seg : t.keySet()) {
+                    if (!templates.containsKey(seg) && !seg.equals("unknown")) {
+                        throw error("campaigns.whatsapp.templates." + seg,
+                                "is not a segment (0-30, 31-90, 90+, unknown)");
+                    }
+                }
+                if (t.get("unknown") != null && optional(t.get("unknown")) != null) {
+                    templates.put("unknown", optional(t.get("unknown")));
+                }
+                profiles.add(JobSpec.Profile.WHATSAPP_CAMPAIGN);
+            }
+            JobSpec.SmsOptin sms = null;
+            if (c.smsOptin() != null) {
+                String number = required(c.smsOptin().businessNumber(), "campaigns.sms_optin.business_number");
+                String digits;
+                try {
+                    var util = PhoneNumberUtil.getInstance();
+                    var parsed = util.parse(number, country);
+                    if (!util.isValidNumber(parsed)) {
+                        throw error("campaigns.sms_optin.business_number", "is not a valid number: '" + number + "'");
+                    }
+                    digits = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).substring(1);
+                }
+                catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                    throw error("campaigns.sms_optin.business_number", "is not a phone number: '" + number + "'");
+                }
+                String text = required(c.smsOptin().text(), "campaigns.sms_optin.text");
+                if (!text.contains("{link}")) {
+                    throw error("campaigns.sms_optin.text", "must contain {link} (the wa.me click-to-chat link)");
+                }
+                String wa = required(c.smsOptin().whatsappText(), "campaigns.sms_optin.whatsapp_text");
+                sms = new JobSpec.SmsOptin(digits, text, wa);
+                profiles.add(JobSpec.Profile.SMS_OPTIN);
+            }
+            return new JobSpec.Output(out.dir(), out.encoding(), out.delimiter(), out.lineSeparator(), out.format(),
+                    List.copyOf(profiles), out.phoneColumns(), out.vicidial(),
+                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms));
+        }
+
+        private JobSpec.Suppression suppression(RawSuppression s) {
+            if (s == null) {
+                return null;
+            }
+            List<Path> dnc = files(s.doNotCall(), "suppression.do_not_call");
+            List<Path> keys = files(s.debtorKeys(), "suppression.debtor_keys");
+            if (dnc.isEmpty() && keys.isEmpty()) {
+                throw error("suppression", "must name do_not_call files, debtor_keys files, or both");
+            }
+            return new JobSpec.Suppression(dnc, keys);
+        }
+
+        private List<Path> files(List<String> values, String key) {
+            List<Path> out = new ArrayList<>();
+            if (values == null) {
+                return out;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                String v = optional(values.get(i));
+                if (v == null) {
+                    throw error(key + "[" + i + "]", "is empty");
+                }
+                Path file = baseDir.resolve(v).normalize();
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    throw error(key + "[" + i + "]", "names a file that does not exist or cannot be read: " + file);
+                }
+                out.add(file);
+            }
+            return List.copyOf(out);
+        }
+
+        private Path callingRules(String value) {
+            String v = optional(value);
+            if (v == null) {
+                return null;
+            }
+            Path file = baseDir.resolve(v).normalize();
+            try {
+                CallingRules.load(file);
+            }
+            catch (IllegalArgumentException e) {
+                throw error("calling_rules", "names an unusable rules file: " + e.getMessage());
+            }
+            return file;
         }
 
         private JobSpec.Input input(RawInput in) {
@@ -325,7 +453,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Output output(RawOutput o) {
             if (o == null) {
-                o = new RawOutput(null, null, null, null, null);
+                o = new RawOutput(null, null, null, null, null, null, null, null);
             }
             String dir = optional(o.dir());
             String encoding = charset(o.encoding(), "output.encoding", false);
@@ -346,8 +474,59 @@ public final class JobSpecLoader {
             if (!OUTPUT_FORMATS.contains(format)) {
                 throw error("output.format", "must be csv, xlsx or both, not '" + format + "'");
             }
+            List<JobSpec.Profile> profiles = new ArrayList<>();
+            if (o.profiles() != null) {
+                for (String name : o.profiles()) {
+                    String label = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+                    if (label.equals("per-phone")) {
+                        continue; // the dialer file, always written
+                    }
+                    JobSpec.Profile p = JobSpec.Profile.of(label);
+                    if (p == JobSpec.Profile.WHATSAPP_CAMPAIGN || p == JobSpec.Profile.SMS_OPTIN) {
+                        throw error("output.profiles", "names '" + label
+                                + "': campaign files come from the campaigns section, not from output.profiles");
+                    }
+                    if (p == null) {
+                        throw error("output.profiles", "names an unknown profile '" + name
+                                + "' (known: per-phone, per-debtor, vicidial, vicidial-pipe, genesys)");
+                    }
+                    if (!profiles.contains(p)) {
+                        profiles.add(p);
+                    }
+                }
+            }
+            int phoneColumns = o.phoneColumns() == null ? 3 : o.phoneColumns();
+            if (phoneColumns < 1 || phoneColumns > 11) {
+                throw error("output.phone_columns", "must be between 1 and 11, not " + phoneColumns
+                        + " (Genesys takes at most 50 columns)");
+            }
+            JobSpec.Vicidial vicidial = null;
+            boolean wantsVicidial = profiles.contains(JobSpec.Profile.VICIDIAL)
+                    || profiles.contains(JobSpec.Profile.VICIDIAL_PIPE);
+            if (o.vicidial() != null && !wantsVicidial) {
+                throw error("output.vicidial", "is set but output.profiles names neither vicidial nor vicidial-pipe");
+            }
+            if (wantsVicidial) {
+                RawVicidial v = o.vicidial();
+                if (v == null || v.listId() == null) {
+                    throw error("output.vicidial.list_id", "is required with the vicidial profiles");
+                }
+                if (v.listId() < 100 || v.listId() > 99_999_999_999L) {
+                    throw error("output.vicidial.list_id", "must be 100 or more (VICIdial's rule), not " + v.listId());
+                }
+                String source = optional(v.sourceCode());
+                if (source != null && source.length() > 50) {
+                    throw error("output.vicidial.source_code", "must be at most 50 characters");
+                }
+                String vlc = optional(v.vendorLeadCode());
+                vlc = vlc == null ? "key" : vlc.toLowerCase(Locale.ROOT);
+                if (!vlc.equals("key") && !vlc.equals("document")) {
+                    throw error("output.vicidial.vendor_lead_code", "must be key or document, not '" + vlc + "'");
+                }
+                vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
+            }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator, format);
+                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null);
         }
 
         private JobSpec.Run run(RawRun r) {

@@ -63,9 +63,39 @@ class KillAndResumeTest {
 
     @Test
     void aKilledRunResumesAndProducesTheSameFiles() throws Exception {
+        killAndResume("", List.of());
+    }
+
+    /** The same with every optional output: the shared-numbers pre-pass, profile and campaign steps all resume. */
+    @Test
+    void aKilledRunWithEveryProfileResumesToTheSameFiles() throws Exception {
+        Path dnc = Files.writeString(dir.resolve("dnc.txt"), "(21) 91000-0001\n(11) 3000-0007\n");
+        Path keys = Files.writeString(dir.resolve("keys.txt"), "C15\nC1500\n");
+        killAndResume("""
+                calling_rules: %s
+                shared_numbers: true
+                suppression:
+                  do_not_call: [%s]
+                  debtor_keys: [%s]
+                output:
+                  profiles: [per-debtor, vicidial, vicidial-pipe, genesys]
+                  vicidial: {list_id: 101}
+                campaigns:
+                  whatsapp:
+                    templates: {"0-30": a, "31-90": b, "90+": c}
+                  sms_optin:
+                    business_number: "(11) 3456-7000"
+                    text: "Oi {name}, {amount}: {link}"
+                    whatsapp_text: "Contrato {key}"
+                """.formatted(Path.of("jobs/calling-rules.yml").toAbsolutePath(), dnc, keys),
+                List.of("big.per-debtor.csv", "big.vicidial.csv", "big.vicidial.txt", "big.genesys.csv",
+                        "big.whatsapp-campaign.csv", "big.sms-optin.csv"));
+    }
+
+    private void killAndResume(String extraSpec, List<String> extraFiles) throws Exception {
         Path input = dir.resolve("big.csv");
         writePortfolio(input, ROWS);
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
+        Path spec = Files.writeString(dir.resolve("job.yml"), extraSpec + """
                 country: BR
                 input:
                   path: big.csv
@@ -127,14 +157,18 @@ class KillAndResumeTest {
         assertThat(resume.exitValue()).as(Files.readString(dir.resolve("resume.txt"))).isZero();
         assertThat(Files.readString(dir.resolve("resume.txt"))).contains("resumed and completed");
 
-        for (String name : List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv")) {
+        List<String> files = new ArrayList<>(List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv"));
+        files.addAll(extraFiles);
+        for (String name : files) {
+            assertThat(refOut.resolve(name)).isNotEmptyFile();
             assertThat(out.resolve(name)).as(name + " (seed " + seed + ")")
                 .hasSameBinaryContentAs(refOut.resolve(name));
         }
         Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
         Map<?, ?> refReport = JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
         for (String key : new ArrayList<>(List.of("rows_read", "rows_enriched", "rows_rejected", "phones_valid",
-                "phones_unique", "phones_invalid", "whatsapp", "segments", "lookups_requested"))) {
+                "phones_unique", "phones_invalid", "whatsapp", "segments", "lookups_requested", "numbers_shared",
+                "phones_shared", "phones_suppressed", "debtors_suppressed"))) {
             assertThat(report.get(key)).as(key).isEqualTo(refReport.get(key));
         }
         assertThat(report.get("rows_read")).isEqualTo(ROWS + ROWS / 1000);

@@ -90,4 +90,24 @@ class DebtorRankerTest {
         assertThat(ranker.rank(debtor(null, null), List.of(), Map.of()).priority()).isZero();
         assertThat(DebtorRanker.amountScore(new BigDecimal("1e30"))).isEqualTo(999);
     }
+
+    @Test
+    void sharedNumbersRankBelowTheDebtorsOwnEvenWhenActive() {
+        PhoneCandidate fixed = phone("FONE1", "+551134567890", PhoneType.FIXED_LINE);
+        PhoneCandidate sharedActive = phone("FONE2", "+5521998765432", PhoneType.MOBILE);
+        PhoneCandidate sharedMobile = phone("FONE3", "+5511912345678", PhoneType.MOBILE);
+        PhoneCandidate ownMobile = phone("FONE4", "+5511987654321", PhoneType.MOBILE);
+        Map<String, LookupResult> answers = Map.of(
+                fixed.e164(), LookupResult.SKIPPED,
+                sharedActive.e164(), new LookupResult(WhatsAppStatus.ACTIVE, "5521998765432"),
+                sharedMobile.e164(), new LookupResult(WhatsAppStatus.INACTIVE, null),
+                ownMobile.e164(), new LookupResult(WhatsAppStatus.INACTIVE, null));
+
+        RankedDebtor ranked = ranker.rank(debtor(null, null), List.of(fixed, sharedActive, sharedMobile, ownMobile),
+                answers, java.util.Set.of(sharedActive.e164(), sharedMobile.e164()));
+
+        assertThat(ranked.phones()).extracting(p -> p.phone().source())
+            .containsExactly("FONE4", "FONE1", "FONE2", "FONE3");
+        assertThat(ranked.priority()).as("the best phone is an own, inactive one").isEqualTo(1000);
+    }
 }

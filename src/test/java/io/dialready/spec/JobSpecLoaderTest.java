@@ -145,4 +145,96 @@ class JobSpecLoaderTest {
         assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.ods\n  format: ods")))
             .hasMessageContaining("input.format");
     }
+
+    @Test
+    void callingRulesFileIsResolvedAgainstTheSpecAndChecked() throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"08:00-19:00\"}}\n");
+        assertThat(parse(MINIMAL).callingRules()).isNull();
+        assertThat(parse(MINIMAL + "calling_rules: rules.yml\n").callingRules())
+            .isEqualTo(dir.resolve("jobs/rules.yml"));
+        assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: missing.yml\n"))
+            .isInstanceOf(JobSpecException.class)
+            .hasMessageContaining("key 'calling_rules'")
+            .hasMessageContaining("missing.yml");
+        Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"8h-19h\"}}\n");
+        assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: rules.yml\n"))
+            .hasMessageContaining("countries.IN.all.weekdays must be HH:mm-HH:mm");
+    }
+
+    @Test
+    void outputProfilesAndVicidialSettings() {
+        JobSpec.Output plain = parse(MINIMAL).output();
+        assertThat(plain.profiles()).isEmpty();
+        assertThat(plain.phoneColumns()).isEqualTo(3);
+        assertThat(plain.vicidial()).isNull();
+
+        JobSpec.Output o = parse(MINIMAL + """
+                output:
+                  profiles: [per-phone, genesys, vicidial, per-debtor, genesys]
+                  phone_columns: 5
+                  vicidial: {list_id: 101}
+                """).output();
+        assertThat(o.profiles()).containsExactly(JobSpec.Profile.GENESYS, JobSpec.Profile.VICIDIAL,
+                JobSpec.Profile.PER_DEBTOR);
+        assertThat(o.phoneColumns()).isEqualTo(5);
+        assertThat(o.vicidial()).isEqualTo(new JobSpec.Vicidial(101, "", "key"));
+
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [five9]\n"))
+            .hasMessageContaining("key 'output.profiles'").hasMessageContaining("five9");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [vicidial]\n"))
+            .hasMessageContaining("key 'output.vicidial.list_id' is required");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [vicidial-pipe]\n  vicidial: {list_id: 99}\n"))
+            .hasMessageContaining("must be 100 or more");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  phone_columns: 12\n"))
+            .hasMessageContaining("key 'output.phone_columns'");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  vicidial: {list_id: 101}\n"))
+            .hasMessageContaining("names neither vicidial nor vicidial-pipe");
+        assertThatThrownBy(() -> parse(MINIMAL
+                + "output:\n  profiles: [vicidial]\n  vicidial: {list_id: 101, vendor_lead_code: cpf}\n"))
+            .hasMessageContaining("key 'output.vicidial.vendor_lead_code'");
+    }
+
+    @Test
+    void suppressionFilesMustExist() throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/dnc.txt"), "11987654321\n");
+        assertThat(parse(MINIMAL).suppression()).isNull();
+        JobSpec.Suppression s = parse(MINIMAL + "suppression:\n  do_not_call: [dnc.txt]\n").suppression();
+        assertThat(s.doNotCall()).containsExactly(dir.resolve("jobs/dnc.txt"));
+        assertThat(s.debtorKeys()).isEmpty();
+        assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  debtor_keys: [keys.txt]\n"))
+            .hasMessageContaining("key 'suppression.debtor_keys[0]'").hasMessageContaining("keys.txt");
+        assertThatThrownBy(() -> parse(MINIMAL + "suppression: {}\n"))
+            .hasMessageContaining("key 'suppression' must name");
+        assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  dnc: [dnc.txt]\n"))
+            .hasMessageContaining("unknown key 'suppression.dnc'");
+    }
+
+    @Test
+    void campaignsAddTheirFilesAndAreChecked() {
+        JobSpec.Output o = parse(MINIMAL + """
+                campaigns:
+                  whatsapp:
+                    templates: {"0-30": a, "31-90": b, "90+": c}
+                  sms_optin:
+                    business_number: "+55 (11) 3456-7000"
+                    text: "Oi {name}: {link}"
+                    whatsapp_text: "Quero negociar"
+                """).output();
+        assertThat(o.profiles()).containsExactly(JobSpec.Profile.WHATSAPP_CAMPAIGN, JobSpec.Profile.SMS_OPTIN);
+        assertThat(o.campaigns().whatsappTemplates()).containsEntry("90+", "c").doesNotContainKey("unknown");
+        assertThat(o.campaigns().sms().businessDigits()).isEqualTo("551134567000");
+
+        assertThatThrownBy(() -> parse(MINIMAL + "campaigns:\n  whatsapp:\n    templates: {\"0-30\": a}\n"))
+            .hasMessageContaining("key 'campaigns.whatsapp.templates.31-90' is required");
+        assertThatThrownBy(() -> parse(MINIMAL
+                + "campaigns:\n  sms_optin: {business_number: \"123\", text: \"{link}\", whatsapp_text: x}\n"))
+            .hasMessageContaining("key 'campaigns.sms_optin.business_number'");
+        assertThatThrownBy(() -> parse(MINIMAL + "campaigns:\n  sms_optin: {business_number: \"11 3456-7000\","
+                + " text: \"no link\", whatsapp_text: x}\n"))
+            .hasMessageContaining("must contain {link}");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [sms-optin]\n"))
+            .hasMessageContaining("campaigns section");
+    }
 }
