@@ -324,6 +324,8 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
                 expected.add(c.strip().toLowerCase(Locale.ROOT));
             }
             RawRow first = null;
+            RawRow best = null;
+            int bestMatches = 0;
             int seen = 0;
             RawRow row;
             while (seen < HEADER_SEARCH_ROWS && (row = nextRow()) != null) {
@@ -344,17 +346,24 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
                     found = row;
                     break;
                 }
+                names.retainAll(expected);
+                if (names.size() > bestMatches) {
+                    best = row;
+                    bestMatches = names.size();
+                }
             }
             if (first == null) {
                 throw new InputUnreadableException(file + ": sheet '" + sheetName + "' holds no header row");
             }
             if (found == null) {
-                // no row has every mapped name: take the first one, so the mapping check names the missing column
+                // no row has every mapped name: take the row with the most of them (else the first), so the
+                // mapping check names the column missing from the likely header rather than from a title row
+                RawRow header = best != null ? best : first;
                 reopenSheet();
-                while ((row = nextRow()) != null && row.number() < first.number()) {
+                while ((row = nextRow()) != null && row.number() < header.number()) {
                     // rows above
                 }
-                found = first;
+                found = header;
             }
         }
         String[] cells = found.cells();

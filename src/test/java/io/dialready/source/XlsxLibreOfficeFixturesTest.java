@@ -58,6 +58,15 @@ class XlsxLibreOfficeFixturesTest {
     }
 
     @Test
+    void whenNoRowHasEveryMappedColumnTheLikeliestHeaderIsTakenSoTheMissingColumnIsNamed() throws Exception {
+        // CPF and DDD2 are not in this workbook: the header is still row 2 (6 of 8 names), not the title row
+        List<SourceRow> rows = read(fixture("carteira-libreoffice.xlsx"), new XlsxDebtorReader.Layout(null, null,
+                List.of("CONTRATO", "CPF", "VALOR", "VENCIMENTO", "DDD1", "FONE1", "DDD2", "TELEFONES"), "dd/MM/yyyy",
+                ','));
+        assertThat(rows).extracting(SourceRow::line).containsExactly(3L, 4L, 6L, 7L);
+    }
+
+    @Test
     void theSamePortfolioSavedAsXlsIsRefusedWithAClearMessage() throws Exception {
         Path xls = fixture("carteira-libreoffice.xls");
         assertThatThrownBy(() -> XlsxDebtorReader.probe(xls,
