@@ -13,12 +13,23 @@ public final class DistinctCounter {
     public boolean add(String e164) {
         long key = Long.parseLong(e164.startsWith("+") ? e164.substring(1) : e164) + 1; // 0 marks an empty slot
         if (size * 2 >= slots.length) {
-            grow();
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            for (long k : old) {
+                if (k != 0) {
+                    place(slots, k);
+                }
+            }
         }
-        return insert(slots, key);
+        if (!place(slots, key)) {
+            return false;
+        }
+        size++;
+        return true;
     }
 
-    private boolean insert(long[] table, long key) {
+    /** Puts the key in the table by linear probing; false when it is there already. */
+    private static boolean place(long[] table, long key) {
         int mask = table.length - 1;
         int i = (int) (mix(key) & mask);
         while (table[i] != 0) {
@@ -28,25 +39,7 @@ public final class DistinctCounter {
             i = (i + 1) & mask;
         }
         table[i] = key;
-        if (table == slots) {
-            size++;
-        }
         return true;
-    }
-
-    private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        for (long k : old) {
-            if (k != 0) {
-                int mask = slots.length - 1;
-                int i = (int) (mix(k) & mask);
-                while (slots[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = k;
-            }
-        }
     }
 
     private static long mix(long z) {
