@@ -17,6 +17,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -33,8 +34,6 @@ import org.springframework.stereotype.Component;
 public class EnrichRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichRunner.class);
-    private static final List<String> IDENTITY = List.of("spec", "spec_sha256", "input", "input_size", "input_mtime",
-            "output", "dry_run");
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -88,11 +87,11 @@ public class EnrichRunner {
         return null;
     }
 
-    private static boolean sameIdentity(JobParameters a, JobParameters b) {
-        for (String key : IDENTITY) {
-            Object va = a.getParameter(key) == null ? null : a.getParameter(key).value();
-            Object vb = b.getParameter(key) == null ? null : b.getParameter(key).value();
-            if (!Objects.equals(va, vb)) {
+    /** Whether a past run's parameters hold every value of this run's identity (its extra "run" key aside). */
+    private static boolean sameIdentity(JobParameters past, JobParameters identity) {
+        for (JobParameter<?> wanted : identity.parameters()) {
+            JobParameter<?> had = past.getParameter(wanted.name());
+            if (had == null || !Objects.equals(had.value(), wanted.value())) {
                 return false;
             }
         }
