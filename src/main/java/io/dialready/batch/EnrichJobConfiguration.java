@@ -77,17 +77,21 @@ public class EnrichJobConfiguration {
      */
     private static Step phoneOwnersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RunPlan plan, DataSource dataSource) {
-        JobSpec spec = plan.spec();
-        String[] header = plan.header().toArray(String[]::new);
-        EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
-                new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
-        int chunk = spec.run().chunkSize();
-        return new StepBuilder("phone-owners", jobRepository).<ParsedRow, ParsedRow>chunk(chunk)
+        EnrichProcessor processor = processor(plan);
+        return new StepBuilder("phone-owners", jobRepository).<ParsedRow, ParsedRow>chunk(plan.spec().run().chunkSize())
             .reader(readAhead(plan, processor))
             .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
             .listener(processor)
             .transactionManager(transactionManager)
             .build();
+    }
+
+    /** Maps a row to its debtor and parses its phones; the same for the pre-pass and the rows step. */
+    private static EnrichProcessor processor(RunPlan plan) {
+        JobSpec spec = plan.spec();
+        String[] header = plan.header().toArray(String[]::new);
+        return new EnrichProcessor(new DebtorMapper(spec, header), new PhoneExtractor(spec, header), plan.asOf(),
+                plan.format().delimiter(), spec.output().delimiter());
     }
 
     /** The input (CSV or XLSX) read and parsed ahead of the step on every core, in input order. */
@@ -137,8 +141,7 @@ public class EnrichJobConfiguration {
             RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats, DataSource dataSource) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
-        EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
-                new PhoneExtractor(spec, header), plan.asOf(), plan.format().delimiter(), spec.output().delimiter());
+        EnrichProcessor processor = processor(plan);
         JobSpec.Output out = spec.output();
         CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
         List<String> enrichedColumns = new ArrayList<>(List.of(header));
@@ -154,7 +157,8 @@ public class EnrichJobConfiguration {
         PrintStream console = plan.quiet() ? null : System.err;
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), new Progress(console, 10_000));
-        writer.withProfiles(new ProfileLines(out, new PhoneTimeZones(), spec.country(), spec.columns().dateFormat()));
+        PhoneTimeZones zones = new PhoneTimeZones();
+        writer.withProfiles(new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
         if (spec.sharedNumbers()) {
             writer.withSharedNumbers(new PhoneOwners(dataSource));
         }
@@ -163,7 +167,7 @@ public class EnrichJobConfiguration {
                     spec.suppression().debtorKeys(), spec.country()));
         }
         if (spec.callingRules() != null) {
-            writer.withCallingRules(new PhoneTimeZones(), CallingRules.load(spec.callingRules()));
+            writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
         }
 
         return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())

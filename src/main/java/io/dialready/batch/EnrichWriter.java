@@ -81,7 +81,6 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private ProfileLines profileLines;
     private SuppressionList suppression;
     private PhoneOwners owners;
-    private final Map<String, Integer> noneShared = Map.of();
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -175,7 +174,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         long callsBefore = lookup.providerCalls();
         long hitsBefore = lookup.cacheHits();
         Map<String, LookupResult> answers = lookup.lookup(unique.values());
-        Map<String, Integer> sharedBy = owners == null ? noneShared : owners.shared(jobInstanceId, unique.keySet());
+        Map<String, Integer> sharedBy = owners == null ? Map.of() : owners.shared(jobInstanceId, unique.keySet());
         stats.add("lookups_requested", lookup.lookupsRequested() - requestedBefore);
         stats.add("provider_calls", lookup.providerCalls() - callsBefore);
         stats.add("cache_hits", lookup.cacheHits() - hitsBefore);
@@ -193,7 +192,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         for (ParsedRow row : chunk) {
             index++;
             for (Reject r : row.rejects()) {
-                rejectLines.add(format.format(Long.toString(r.line()), r.column(), r.value(), r.reason()));
+                rejectLines.add(rejectLine(r));
             }
             if (row.rejected()) {
                 rejected++;
@@ -203,7 +202,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers, sharedBy.keySet());
             if (SUPPRESSED_DEBTOR.equals(mark)) {
                 debtorsSuppressed++;
-                counts.addSuppressed(row, ranked);
+                counts.addEnriched(row, ranked);
                 enrichedLines.add(enrichedLine(row, ranked, provider, mark));
                 continue;
             }
@@ -220,8 +219,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 if (profileLines != null) {
                     ProfileLines.Rendered r = profileLines.render(ranked);
                     for (Reject note : r.notes()) {
-                        rejectLines.add(format.format(Long.toString(note.line()), note.column(), note.value(),
-                                note.reason()));
+                        rejectLines.add(rejectLine(note));
                     }
                     staged = new DialerStaging.Row(staged.line(), staged.sortKey(), staged.phones(),
                             staged.dialerLines(), r.lines());
@@ -243,6 +241,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         progress.rows(chunk.size(), stats.get("rows_read"));
     }
 
+    private String rejectLine(Reject r) {
+        return format.format(Long.toString(r.line()), r.column(), r.value(), r.reason());
+    }
+
     /**
      * The chunk's counts, kept in arrays and added to the run's counters once per chunk: string keys per phone would
      * cost more than the counting.
@@ -260,9 +262,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         long noPhone;
 
         void add(ParsedRow row, RankedDebtor ranked) {
-            found += row.phonesFound();
-            invalid += row.phonesInvalid();
-            duplicate += row.duplicates();
+            addEnriched(row, ranked);
             valid += ranked.phones().size();
             for (RankedPhone p : ranked.phones()) {
                 if (p.phone().repaired()) {
@@ -271,7 +271,6 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 status[p.lookup().status().ordinal()]++;
                 type[p.phone().type().ordinal()]++;
             }
-            segment[ranked.segment().ordinal()]++;
             if (ranked.hasActiveWhatsApp()) {
                 active++;
             }
@@ -280,8 +279,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
         }
 
-        /** A suppressed debtor: its row and segment count, its phones are neither valid nor dialled. */
-        void addSuppressed(ParsedRow row, RankedDebtor ranked) {
+        /**
+         * What every enriched debtor counts, suppressed or not: the phone values found and the segment. A suppressed
+         * debtor counts nothing more: its phones are neither valid nor dialled.
+         */
+        void addEnriched(ParsedRow row, RankedDebtor ranked) {
             found += row.phonesFound();
             invalid += row.phonesInvalid();
             duplicate += row.duplicates();
