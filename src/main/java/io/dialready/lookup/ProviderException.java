@@ -14,6 +14,8 @@ public class ProviderException extends Exception {
         THROTTLED,
         /** 5xx, "Timed Out", timeout, dropped connection, unreadable answer: retry with backoff, then UNKNOWN. */
         TRANSIENT,
+        /** 400 and other answers that say this request is wrong: retrying it cannot help; its numbers are UNKNOWN. */
+        REJECTED,
         /** 401/403/404 and the like: bad token, disconnected session, unknown instance; this account cannot be used. */
         ACCOUNT
     }
