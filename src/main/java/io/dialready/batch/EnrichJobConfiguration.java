@@ -22,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupService;
+import io.dialready.lookup.LookupTables;
+import io.dialready.lookup.QuotaStore;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.phone.PhoneTimeZones;
@@ -60,10 +62,19 @@ public class EnrichJobConfiguration {
     public Job enrichJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
             DataSource dataSource, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
         var builder = new JobBuilder(JOB_NAME, jobRepository);
-        var flow = plan.spec().sharedNumbers()
-                ? builder.start(phoneOwnersStep(jobRepository, transactionManager, plan, dataSource))
-                    .next(enrichRowsStep)
-                : builder.start(enrichRowsStep);
+        org.springframework.batch.core.job.builder.SimpleJobBuilder flow;
+        if (plan.lookupEngine()) {
+            flow = builder.start(prePassStep(jobRepository, transactionManager, plan, dataSource))
+                .next(lookupStep(jobRepository, transactionManager, plan, dataSource))
+                .next(enrichRowsStep);
+        }
+        else if (plan.spec().sharedNumbers()) {
+            flow = builder.start(phoneOwnersStep(jobRepository, transactionManager, plan, dataSource))
+                .next(enrichRowsStep);
+        }
+        else {
+            flow = builder.start(enrichRowsStep);
+        }
         flow = flow.next(dialerFileStep);
         for (JobSpec.Profile p : plan.spec().output().profiles()) {
             flow = flow.next(profileStep(p, jobRepository, transactionManager, plan, dataSource));
@@ -83,6 +94,44 @@ public class EnrichJobConfiguration {
             .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
             .listener(processor)
             .transactionManager(transactionManager)
+            .build();
+    }
+
+    /**
+     * The pre-pass when the lookup engine asks the numbers: parses the input once more and records every wanted number
+     * with its debtor's worth in the run's lookup queue (and, with shared_numbers, every debtor's numbers in the owners
+     * table, in the same pass).
+     */
+    private static Step prePassStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunPlan plan, DataSource dataSource) {
+        JobSpec spec = plan.spec();
+        EnrichProcessor processor = processor(plan);
+        SuppressionList suppression = spec.suppression() == null ? null
+                : SuppressionList.load(spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country());
+        LookupQueueWriter queue = new LookupQueueWriter(new LookupTables(dataSource), spec.lookup().checkFixedLines(),
+                spec.lookup().photos() == null ? null : spec.lookup().photos().minAmount(), suppression);
+        var step = new StepBuilder("pre-pass", jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
+            .reader(readAhead(plan, processor))
+            .listener(processor)
+            .listener(queue)
+            .transactionManager(transactionManager);
+        if (spec.sharedNumbers()) {
+            PhoneOwnersWriter owners = new PhoneOwnersWriter(new PhoneOwners(dataSource));
+            return step.writer(chunk -> {
+                queue.write(chunk);
+                owners.write(chunk);
+            }).listener(owners).build();
+        }
+        return step.writer(queue).build();
+    }
+
+    /** The lookup step: the run's numbers through the account pool, most valuable first (see LookupTasklet). */
+    private static Step lookupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunPlan plan, DataSource dataSource) {
+        LookupTasklet tasklet = new LookupTasklet(new LookupTables(dataSource), new QuotaStore(dataSource),
+                plan.spec().lookup(), plan.forceRecheck(), plan.clock(), plan.quiet() ? null : System.err);
+        return new StepBuilder(LookupTasklet.STEP, jobRepository).tasklet(tasklet, transactionManager)
+            .listener(tasklet)
             .build();
     }
 
@@ -127,8 +176,10 @@ public class EnrichJobConfiguration {
     @Bean
     public LookupService lookupService(RunPlan plan) {
         JobSpec.Lookup l = plan.spec().lookup();
-        return new LookupService(new SandboxLookup(l.sandbox()), l.checkFixedLines(), plan.dryRun() || l.dryRun(),
-                l.batchSize());
+        // with the lookup engine on, the rows step only reads the run's answers; the service names the provider and
+        // applies the policy (fixed lines, dry run)
+        return new LookupService(new SandboxLookup(l.sandbox()), l.provider(), l.checkFixedLines(),
+                plan.dryRun() || l.dryRun(), l.batchSize());
     }
 
     @Bean
@@ -162,6 +213,12 @@ public class EnrichJobConfiguration {
         if (spec.sharedNumbers()) {
             writer.withSharedNumbers(new PhoneOwners(dataSource));
         }
+        if (plan.lookupEngine()) {
+            writer.withRunAnswers(new LookupTables(dataSource));
+        }
+        if (spec.lookup().photos() != null) {
+            writer.withPhotoColumns();
+        }
         if (spec.suppression() != null) {
             writer.withSuppression(SuppressionList.load(spec.suppression().doNotCall(),
                     spec.suppression().debtorKeys(), spec.country()));
@@ -188,6 +245,9 @@ public class EnrichJobConfiguration {
         }
         if (plan.spec().sharedNumbers()) {
             columns.add(EnrichWriter.SHARED_COLUMN);
+        }
+        if (plan.spec().lookup().photos() != null) {
+            columns.addAll(EnrichWriter.PHOTO_COLUMNS);
         }
         String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
         return new StepBuilder("dialer-file", jobRepository).<String, String>chunk(1000)

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupService;
+import io.dialready.lookup.LookupTables;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.phone.PhoneCandidate;
 import io.dialready.phone.PhoneTimeZones;
@@ -57,6 +58,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     /** The enriched file's last column when the spec has a suppression section. */
     public static final String SUPPRESSED_COLUMN = "suppressed";
 
+    /** The dialer file's last columns with {@code lookup.photos}: whether the active number shows a profile photo. */
+    public static final List<String> PHOTO_COLUMNS = List.of("has_photo", "photo_url");
+
     /** The dialer file's last column with {@code shared_numbers: true}: how many debtors hold the number. */
     public static final String SHARED_COLUMN = "shared_by";
 
@@ -81,6 +85,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private ProfileLines profileLines;
     private SuppressionList suppression;
     private PhoneOwners owners;
+    private LookupTables runAnswers;
+    private boolean photos;
+    private Map<String, LookupTables.Answer> chunkAnswers = Map.of();
 
     public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -116,6 +123,21 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
      */
     public EnrichWriter withSharedNumbers(PhoneOwners phoneOwners) {
         this.owners = phoneOwners;
+        return this;
+    }
+
+    /**
+     * Takes the chunk's answers from the run's answers table, filled by the lookup step, instead of asking the
+     * provider; a wanted number without an answer is PENDING.
+     */
+    public EnrichWriter withRunAnswers(LookupTables tables) {
+        this.runAnswers = tables;
+        return this;
+    }
+
+    /** Adds has_photo and photo_url to every dialer row (empty unless the lookup step fetched the photo). */
+    public EnrichWriter withPhotoColumns() {
+        this.photos = true;
         return this;
     }
 
@@ -170,14 +192,20 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 unique.putIfAbsent(p.e164(), p);
             }
         }
-        long requestedBefore = lookup.lookupsRequested();
-        long callsBefore = lookup.providerCalls();
-        long hitsBefore = lookup.cacheHits();
-        Map<String, LookupResult> answers = lookup.lookup(unique.values());
+        Map<String, LookupResult> answers;
+        if (runAnswers != null) {
+            answers = fromRunAnswers(unique);
+        }
+        else {
+            long requestedBefore = lookup.lookupsRequested();
+            long callsBefore = lookup.providerCalls();
+            long hitsBefore = lookup.cacheHits();
+            answers = lookup.lookup(unique.values());
+            stats.add("lookups_requested", lookup.lookupsRequested() - requestedBefore);
+            stats.add("provider_calls", lookup.providerCalls() - callsBefore);
+            stats.add("cache_hits", lookup.cacheHits() - hitsBefore);
+        }
         Map<String, Integer> sharedBy = owners == null ? Map.of() : owners.shared(jobInstanceId, unique.keySet());
-        stats.add("lookups_requested", lookup.lookupsRequested() - requestedBefore);
-        stats.add("provider_calls", lookup.providerCalls() - callsBefore);
-        stats.add("cache_hits", lookup.cacheHits() - hitsBefore);
 
         // 2. rank and format, in input order
         List<String> enrichedLines = new ArrayList<>(chunk.size());
@@ -239,6 +267,26 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
         progress.rows(chunk.size(), stats.get("rows_read"));
+    }
+
+    /** The chunk's answers from the lookup step: SKIPPED by policy, the run's answer, or PENDING when none. */
+    private Map<String, LookupResult> fromRunAnswers(Map<String, PhoneCandidate> unique) {
+        List<String> wanted = new ArrayList<>(unique.size());
+        Map<String, LookupResult> answers = new java.util.HashMap<>(unique.size() * 2);
+        for (PhoneCandidate p : unique.values()) {
+            if (lookup.wanted(p)) {
+                wanted.add(p.e164());
+            }
+            else {
+                answers.put(p.e164(), LookupResult.SKIPPED);
+            }
+        }
+        chunkAnswers = runAnswers.answersFor(jobInstanceId, wanted);
+        for (String e164 : wanted) {
+            LookupTables.Answer a = chunkAnswers.get(e164);
+            answers.put(e164, a == null ? LookupResult.PENDING : a.result());
+        }
+        return answers;
     }
 
     private String rejectLine(Reject r) {
@@ -375,6 +423,16 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             if (owners != null) {
                 lines.append(d).append(sharedBy.getOrDefault(p.phone().e164(), 1));
+            }
+            if (photos) {
+                LookupTables.Answer a = chunkAnswers.get(p.phone().e164());
+                if (a != null && a.hasPhoto() != null && r.status() == WhatsAppStatus.ACTIVE) {
+                    lines.append(d).append(a.hasPhoto()).append(d);
+                    format.append(lines, a.photoUrl());
+                }
+                else {
+                    lines.append(d).append(d);
+                }
             }
             phones.append(p.phone().e164());
         }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +24,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import io.dialready.lookup.LookupTables;
+import io.dialready.lookup.QuotaStore;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.ranking.Segment;
 import io.dialready.sink.DialerStaging;
@@ -100,7 +104,53 @@ final class FinishTasklet implements Tasklet {
         OutputFiles.publish(out.report());
         new DialerStaging(dataSource).drop(instance.getInstanceId());
         new PhoneOwners(dataSource).drop(instance.getInstanceId());
+        if (plan.lookupEngine()) {
+            LookupTables tables = new LookupTables(dataSource);
+            tables.drop(instance.getInstanceId());
+            // LGPD: answers expire; nothing older than the TTL is kept
+            tables.purgeCache(plan.clock().instant().minus(plan.spec().lookup().cacheTtl()));
+        }
         return RepeatStatus.FINISHED;
+    }
+
+    /** The lookup step's figures, summed from the run's answers and calls tables (exact after any restart). */
+    private void lookupCounters(Map<String, Object> r, JobInstance instance) {
+        long id = instance.getInstanceId();
+        LookupTables tables = new LookupTables(dataSource);
+        long[] calls = tables.callTotals(id);
+        r.put("lookups_requested", calls[0]);
+        r.put("provider_calls", calls[1]);
+        r.put("cache_hits", tables.cacheHits(id));
+        r.put("retries", calls[2]);
+        r.put("throttled_ms", calls[3]);
+        r.put("pending", tables.unanswered(id));
+        StepExecution lookup = jobRepository.getLastStepExecution(instance, LookupTasklet.STEP);
+        if (lookup != null && lookup.getExecutionContext().containsKey(LookupTasklet.STOP_KEY)) {
+            r.put("lookup_stopped", lookup.getExecutionContext().getString(LookupTasklet.STOP_KEY));
+            r.put("lookup_stop_message", lookup.getExecutionContext().getString(LookupTasklet.STOP_MESSAGE_KEY));
+        }
+        Map<String, LookupTables.AccountUse> use = new LinkedHashMap<>();
+        for (LookupTables.AccountUse u : tables.accountUse(id)) {
+            use.put(u.account(), u);
+        }
+        QuotaStore quota = new QuotaStore(dataSource);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(plan.clock().instant(), java.time.ZoneOffset.UTC);
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (JobSpec.Account a : plan.spec().lookup().accounts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            LookupTables.AccountUse u = use.get(a.name());
+            m.put("name", a.name());
+            m.put("numbers_checked", u == null ? 0 : u.numbers());
+            m.put("provider_calls", u == null ? 0 : u.calls());
+            m.put("quota_day", today.toString());
+            m.put("quota_used", quota.used(a.name(), today));
+            m.put("daily_quota", a.dailyQuota());
+            m.put("rate", a.rate().toString());
+            accounts.add(m);
+        }
+        r.put("accounts", accounts);
+        r.put("allowed_rate_per_second", plan.spec().lookup().accounts().stream()
+            .mapToDouble(a -> a.rate().perSecond()).sum());
     }
 
     private void toXlsx(Path csv, Path xlsx, String sheet, Set<String> numeric) {
@@ -168,9 +218,17 @@ final class FinishTasklet implements Tasklet {
             r.put("numbers_shared", new PhoneOwners(dataSource).sharedNumbers(instance.getInstanceId()));
             r.put("phones_shared", stats.get("phones_shared"));
         }
-        r.put("lookups_requested", stats.get("lookups_requested"));
-        r.put("provider_calls", stats.get("provider_calls"));
-        r.put("cache_hits", stats.get("cache_hits"));
+        if (plan.lookupEngine()) {
+            lookupCounters(r, instance);
+        }
+        else {
+            r.put("lookups_requested", stats.get("lookups_requested"));
+            r.put("provider_calls", stats.get("provider_calls"));
+            r.put("cache_hits", stats.get("cache_hits"));
+            r.put("retries", 0);
+            r.put("throttled_ms", 0);
+            r.put("pending", stats.get("whatsapp.PENDING"));
+        }
         Map<String, Long> whatsapp = new LinkedHashMap<>();
         for (WhatsAppStatus s : WhatsAppStatus.values()) {
             whatsapp.put(s.name(), stats.get("whatsapp." + s.name()));

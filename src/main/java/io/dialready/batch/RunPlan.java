@@ -19,5 +19,21 @@ import io.dialready.spec.JobSpec;
  *                 a CSV input
  */
 public record RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook) {
+        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, boolean forceRecheck,
+        java.time.Clock clock) {
+
+    public RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
+            LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook) {
+        this(spec, input, format, header, outputs, asOf, dryRun, quiet, workbook, false, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Whether the lookup engine asks the numbers (pre-pass, lookup step, cache, limits): for every real provider, and
+     * for the sandbox when the spec lists accounts. The sandbox without accounts (demos, the CSV benchmark) answers
+     * each chunk in the rows step, with no limits, no cache and no pre-pass; a dry run asks nothing.
+     */
+    public boolean lookupEngine() {
+        JobSpec.Lookup l = spec.lookup();
+        return !dryRun && !l.dryRun() && (!l.provider().equals("sandbox") || !l.accounts().isEmpty());
+    }
 }

@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.RunPlan;
+import io.dialready.lookup.ContactLookups;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -56,7 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "where <base> is the input file's name without its extension. Files appear complete or not at all.",
                 "If a run is interrupted (killed, crashed), running the same command again resumes it.", "" },
         footer = { "", "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
-                "2 bad arguments or job spec, 3 input unreadable.",
+                "2 bad arguments or job spec, 3 input unreadable, 4 completed but every account's daily quota is",
+                "spent (unchecked phones PENDING; the next run checks them first), 5 completed but the provider",
+                "could not be used (account refused, or kept failing; unchecked phones PENDING).",
                 "Job spec keys: jobs/README.md. Output columns: docs/outputs.md." })
 public final class EnrichCommand implements Callable<Integer> {
 
@@ -94,6 +97,10 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--dry-run",
             description = "Parse, rank and write everything, but look nothing up: phones get status PENDING.")
     boolean dryRun;
+
+    @Option(names = "--force-recheck",
+            description = "Ask the provider again about every number, ignoring cached answers (lookup.cache_ttl_days).")
+    boolean forceRecheck;
 
     @Option(names = { "-q", "--quiet" }, description = "No progress lines; only the final summary or error.")
     boolean quiet;
@@ -188,8 +195,26 @@ public final class EnrichCommand implements Callable<Integer> {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now();
-        return new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun, quiet,
-                workbook);
+        RunPlan plan = new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun,
+                quiet, workbook, forceRecheck, clock());
+        if (plan.lookupEngine()) {
+            // every secret an account names must be there before anything starts; then each port can be made
+            ContactLookups.checkEnvironment(spec.lookup(), System::getenv);
+            ContactLookups.forAccounts(spec.lookup());
+        }
+        return plan;
+    }
+
+    /**
+     * The clock of quota days and cache ages: UTC now, or the instant in the system property {@code dialready.now}
+     * (ISO-8601, e.g. 2026-11-25T03:00:00Z) for tests that need another day.
+     */
+    static java.time.Clock clock() {
+        String now = System.getProperty("dialready.now");
+        if (now == null || now.isBlank()) {
+            return java.time.Clock.systemUTC();
+        }
+        return java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC);
     }
 
     private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {
@@ -231,12 +256,25 @@ public final class EnrichCommand implements Callable<Integer> {
             err.println("dialready: run ended " + execution.getStatus() + "; run the same command again to resume");
             return ExitCodes.FAILED;
         }
+        Map<?, ?> r;
         try {
-            Map<?, ?> r = JsonMapper.shared().readValue(plan.outputs().report().toFile(), Map.class);
+            r = JsonMapper.shared().readValue(plan.outputs().report().toFile(), Map.class);
             Summary.print(out, r, plan, outcome.resumed());
         }
         catch (RuntimeException e) {
             out.println("dialready: completed; outputs in " + plan.outputs().dir());
+            return ExitCodes.COMPLETED;
+        }
+        Object stopped = r.get("lookup_stopped");
+        if ("QUOTA_SPENT".equals(stopped)) {
+            err.println("dialready: " + r.get("lookup_stop_message") + "; " + r.get("pending")
+                    + " numbers left PENDING, to be checked first by the next run (outputs complete)");
+            return ExitCodes.QUOTA_SPENT;
+        }
+        if ("PROVIDER_FAILED".equals(stopped)) {
+            err.println("dialready: lookups stopped: " + r.get("lookup_stop_message") + "; " + r.get("pending")
+                    + " numbers left PENDING (outputs complete)");
+            return ExitCodes.PROVIDER_FAILED;
         }
         return ExitCodes.COMPLETED;
     }

@@ -16,6 +16,7 @@ import io.dialready.phone.PhoneCandidate;
 public final class LookupService {
 
     private final ContactLookup provider;
+    private final String providerName;
     private final boolean checkFixedLines;
     private final boolean dryRun;
     private final int batchSize;
@@ -25,14 +26,21 @@ public final class LookupService {
     private long cacheHits;
 
     public LookupService(ContactLookup provider, boolean checkFixedLines, boolean dryRun, int batchSize) {
+        this(provider, provider.name(), checkFixedLines, dryRun, batchSize);
+    }
+
+    /** With the name the outputs give the provider (the spec's, when the lookup engine does the asking). */
+    public LookupService(ContactLookup provider, String providerName, boolean checkFixedLines, boolean dryRun,
+            int batchSize) {
         this.provider = provider;
+        this.providerName = providerName;
         this.checkFixedLines = checkFixedLines;
         this.dryRun = dryRun;
         this.batchSize = batchSize;
     }
 
     public String providerName() {
-        return provider.name();
+        return providerName;
     }
 
     /** Whether this number is sent to the provider at all under the spec's policy. */

@@ -47,6 +47,21 @@ public final class SandboxLookup implements ContactLookup {
         return answers;
     }
 
+    @Override
+    public boolean hasPhotos() {
+        return true;
+    }
+
+    /** Half of the active numbers show a (made-up, unreachable) photo URL; the others hide theirs. */
+    @Override
+    public ProfilePhoto profilePhoto(String e164, String whatsappId) {
+        long h = mix(e164.hashCode() * 0xC2B2AE3D27D4EB4FL + settings.seed());
+        if ((h & 1) == 0) {
+            return ProfilePhoto.NONE;
+        }
+        return new ProfilePhoto(true, "https://sandbox.invalid/photo/" + Long.toHexString(h >>> 16) + ".jpg");
+    }
+
     LookupResult answer(String e164) {
         long h = mix(e164.hashCode() * 0x9E3779B97F4A7C15L + settings.seed());
         double u = (h >>> 11) * 0x1.0p-53;

@@ -65,7 +65,7 @@ public final class DebtorRanker {
         return phone.type().mayBeMobile() ? 1 : 2;
     }
 
-    static int amountScore(BigDecimal amount) {
+    public static int amountScore(BigDecimal amount) {
         if (amount == null || amount.signum() <= 0) {
             return 0;
         }

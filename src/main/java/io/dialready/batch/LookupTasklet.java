@@ -1,0 +1,206 @@
+package io.dialready.batch;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import io.dialready.lookup.ContactLookup;
+import io.dialready.lookup.ContactLookups;
+import io.dialready.lookup.LookupEngine;
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.LookupTables;
+import io.dialready.lookup.ProfilePhoto;
+import io.dialready.lookup.QuotaStore;
+import io.dialready.lookup.SandboxLookup;
+import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.spec.JobSpec;
+
+/**
+ * The {@code lookup} step: asks the run's numbers in the order they are worth asking (the plan built from the
+ * pre-pass's queue), a page at a time. Each page: fresh cached answers are reused (unless --force-recheck), the rest
+ * go through the {@link LookupEngine}, whose workers write every answer to the run's answers table (and definitive
+ * ones to the cache) as it comes. A page is one iteration of the tasklet, so a killed run restarts with the next
+ * unanswered number. At the end, the profile photos of the active numbers of the debtors owing enough, then the
+ * numbers left unanswered (quota spent, account refused, provider down) go to the backlog the next run asks first,
+ * and the step's exit status says why ({@code QUOTA_SPENT} or {@code PROVIDER_FAILED}, message in the context).
+ */
+final class LookupTasklet implements Tasklet, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LookupTasklet.class);
+
+    static final String STEP = "lookup";
+    static final String STOP_KEY = "lookup.stop";
+    static final String STOP_MESSAGE_KEY = "lookup.stop_message";
+    private static final int PAGE = 5_000;
+
+    private final LookupTables tables;
+    private final QuotaStore quota;
+    private final JobSpec.Lookup settings;
+    private final boolean forceRecheck;
+    private final Clock clock;
+    private final PrintStream console;
+    private LookupEngine engine;
+    private long jobInstanceId;
+    private long afterSeq;
+    private long planned;
+    private final AtomicLong answered = new AtomicLong();
+    private long answeredAtStart;
+    private long startNanos;
+    private long lastPrintNanos;
+
+    LookupTasklet(LookupTables tables, QuotaStore quota, JobSpec.Lookup settings, boolean forceRecheck, Clock clock,
+            PrintStream console) {
+        this.tables = tables;
+        this.quota = quota;
+        this.settings = settings;
+        this.forceRecheck = forceRecheck;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        tables.createAnswers(jobInstanceId);
+        List<LookupEngine.Account> accounts = new ArrayList<>();
+        List<ContactLookup> ports = ContactLookups.forAccounts(settings);
+        for (int i = 0; i < ports.size(); i++) {
+            accounts.add(new LookupEngine.Account(settings.accounts().get(i), ports.get(i), settings.batchSize()));
+        }
+        String provider = settings.provider();
+        engine = new LookupEngine(accounts, settings, quota, clock, new LookupEngine.Recorder() {
+            @Override
+            public void answered(Map<String, LookupResult> answers, String account) {
+                tables.answered(jobInstanceId, answers, account, false, provider, clock.instant());
+                progress(answered.addAndGet(answers.size()));
+            }
+
+            @Override
+            public void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs) {
+                tables.call(jobInstanceId, account, kind, numbers, attempt, outcome, waitedMs, Instant.now());
+            }
+
+            @Override
+            public void photo(String e164, ProfilePhoto photo) {
+                tables.photo(jobInstanceId, e164, photo);
+            }
+        });
+        afterSeq = 0;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        if (!context.containsKey("lookup.planned")) {
+            planned = tables.buildPlan(jobInstanceId);
+            context.putLong("lookup.planned", planned);
+            log.info("lookup plan: {} distinct numbers", planned);
+        }
+        else {
+            planned = context.getLong("lookup.planned");
+        }
+        if (startNanos == 0) {
+            startNanos = System.nanoTime();
+            lastPrintNanos = startNanos;
+            answeredAtStart = tables.answeredCount(jobInstanceId);
+            answered.set(answeredAtStart);
+        }
+        List<LookupTables.Planned> page = engine.stop() == LookupEngine.Stop.NONE
+                ? tables.page(jobInstanceId, afterSeq, PAGE) : List.of();
+        if (page.isEmpty()) {
+            finish(context);
+            return RepeatStatus.FINISHED;
+        }
+        afterSeq = page.get(page.size() - 1).seq();
+        Map<String, LookupResult> hits = new HashMap<>();
+        List<String> ask = new ArrayList<>(page.size());
+        Instant fresh = clock.instant().minus(settings.cacheTtl());
+        boolean sandbox = settings.provider().equals(SandboxLookup.NAME);
+        for (LookupTables.Planned p : page) {
+            boolean reusable = !forceRecheck && p.cachedStatus() != null && p.checkedAt() != null
+                    && p.checkedAt().isAfter(fresh)
+                    && (p.cachedStatus().equals("ACTIVE") || p.cachedStatus().equals("INACTIVE"))
+                    // a simulated answer is never reused by a real provider, nor a real one by the sandbox
+                    && SandboxLookup.NAME.equals(p.cachedProvider()) == sandbox;
+            if (reusable) {
+                hits.put(p.e164(), new LookupResult(WhatsAppStatus.valueOf(p.cachedStatus()), p.cachedId()));
+            }
+            else {
+                ask.add(p.e164());
+            }
+        }
+        if (!hits.isEmpty()) {
+            tables.answered(jobInstanceId, hits, null, true, settings.provider(), clock.instant());
+            answered.addAndGet(hits.size());
+        }
+        engine.check(ask);
+        if (engine.stop() != LookupEngine.Stop.NONE) {
+            finish(context);
+            return RepeatStatus.FINISHED;
+        }
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private void finish(ExecutionContext context) throws InterruptedException {
+        if (settings.photos() != null && engine.stop() != LookupEngine.Stop.PROVIDER_FAILED) {
+            Map<String, String> wanted = tables.photosWanted(jobInstanceId);
+            if (!wanted.isEmpty()) {
+                log.info("fetching {} profile photos", wanted.size());
+                engine.photos(wanted);
+            }
+        }
+        if (engine.stop() != LookupEngine.Stop.NONE) {
+            tables.keepBacklog(jobInstanceId, clock.instant());
+            context.putString(STOP_KEY, engine.stop().name());
+            context.putString(STOP_MESSAGE_KEY, engine.stopMessage());
+        }
+        progress(-1);
+    }
+
+    /** At most one line every 10 s (and one at the end): numbers answered, checks/s against the allowed rate, ETA. */
+    private synchronized void progress(long done) {
+        long now = System.nanoTime();
+        boolean last = done < 0;
+        if (!last && now - lastPrintNanos < 10_000_000_000L) {
+            return;
+        }
+        lastPrintNanos = now;
+        long total = answered.get();
+        double seconds = (now - startNanos) / 1e9;
+        double rate = seconds > 0 ? (total - answeredAtStart) / seconds : 0;
+        long left = Math.max(0, planned - total);
+        String eta = rate > 0 && !last ? ", ETA " + Duration.ofSeconds(Math.round(left / rate)).toString()
+            .substring(2).toLowerCase(java.util.Locale.ROOT) : "";
+        String line = String.format("lookup: %,d of %,d numbers answered, %.1f checks/s (allowed %.1f/s)%s", total,
+                planned, rate, engine.allowedRate(), eta);
+        log.info(line);
+        if (console != null) {
+            console.println(line);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (engine != null) {
+            engine.close();
+        }
+        return null;
+    }
+}
