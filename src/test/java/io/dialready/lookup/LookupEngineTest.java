@@ -1,0 +1,374 @@
+package io.dialready.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dialready.spec.JobSpec;
+
+/**
+ * The engine against scripted ports (a fake of the {@link ContactLookup} port that answers, throttles, fails or refuses
+ * as told, and records when each request was sent) and the real quota table in an H2 file database migrated by the
+ * project's Flyway scripts.
+ */
+class LookupEngineTest {
+
+    @TempDir
+    Path dir;
+
+    JdbcDataSource db;
+    QuotaStore quota;
+    final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+
+    @BeforeEach
+    void database() {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
+        db.setUser("sa");
+        db.setPassword("");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration/h2").load().migrate();
+        quota = new QuotaStore(db);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() throws Exception {
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
+    }
+
+    /** What the engine reported, as the lookup step's tables would hold it. */
+    static final class Recorded implements LookupEngine.Recorder {
+        final Map<String, LookupResult> answers = new ConcurrentHashMap<>();
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final AtomicInteger retries = new AtomicInteger();
+        final Map<String, ProfilePhoto> photos = new ConcurrentHashMap<>();
+        volatile long waitedMs;
+
+        @Override
+        public void answered(Map<String, LookupResult> a, String account) {
+            a.forEach((k, v) -> assertThat(answers.put(k, v)).as("answered once: " + k).isNull());
+        }
+
+        @Override
+        public synchronized void call(String account, String kind, int numbers, int attempt, String outcome,
+                long waited) {
+            calls.add(account + ":" + kind + ":" + numbers + ":" + attempt + ":" + outcome);
+            if (attempt > 1) {
+                retries.incrementAndGet();
+            }
+            waitedMs += waited;
+        }
+
+        @Override
+        public void photo(String e164, ProfilePhoto photo) {
+            photos.put(e164, photo == null ? new ProfilePhoto(false, "FAILED") : photo);
+        }
+    }
+
+    /** A port whose every request is answered by the script; records the send time of each request. */
+    static final class ScriptedPort implements ContactLookup {
+        final int maxBatch;
+        final Function<List<String>, Map<String, LookupResult>> script;
+        final List<Long> sentNanos = Collections.synchronizedList(new ArrayList<>());
+        final long latencyMs;
+
+        ScriptedPort(int maxBatch, long latencyMs, Function<List<String>, Map<String, LookupResult>> script) {
+            this.maxBatch = maxBatch;
+            this.latencyMs = latencyMs;
+            this.script = script;
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public int maxBatch() {
+            return maxBatch;
+        }
+
+        @Override
+        public Map<String, LookupResult> check(List<String> numbers) throws ProviderException {
+            sentNanos.add(System.nanoTime());
+            if (latencyMs > 0) {
+                try {
+                    Thread.sleep(latencyMs);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                return script.apply(numbers);
+            }
+            catch (Failure f) {
+                throw f.e;
+            }
+        }
+
+        @Override
+        public ProfilePhoto profilePhoto(String e164, String whatsappId) {
+            return e164.endsWith("1") ? new ProfilePhoto(true, "https://photo.test/" + whatsappId) : ProfilePhoto.NONE;
+        }
+    }
+
+    /** Carries a ProviderException out of a script lambda. */
+    static final class Failure extends RuntimeException {
+        final ProviderException e;
+
+        Failure(ProviderException e) {
+            this.e = e;
+        }
+    }
+
+    static Map<String, LookupResult> allActive(List<String> numbers) {
+        Map<String, LookupResult> m = new HashMap<>();
+        numbers.forEach(n -> m.put(n, new LookupResult(WhatsAppStatus.ACTIVE, n.substring(1))));
+        return m;
+    }
+
+    static List<String> numbers(int n) {
+        List<String> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(String.format("+55119%08d", 10_000_000 + i));
+        }
+        return list;
+    }
+
+    static JobSpec.Account account(String name, String rate, int burst, long dailyQuota) {
+        String[] r = rate.split("/");
+        return new JobSpec.Account(name, null, null, null, null, null, null,
+                new JobSpec.Rate(Long.parseLong(r[0]), r[1].equals("s") ? Duration.ofSeconds(1) : Duration.ofMinutes(1)),
+                burst, Duration.ZERO, dailyQuota);
+    }
+
+    static JobSpec.Lookup settings(int concurrency, int batchSize, int maxAttempts, int breakerFailures,
+            int openSeconds) {
+        return new JobSpec.Lookup("sandbox", new JobSpec.Sandbox(0.5, 0, 0, 0), false, false, batchSize, concurrency,
+                Duration.ofDays(7), Duration.ofSeconds(20),
+                new JobSpec.Retries(maxAttempts, Duration.ofMillis(20), Duration.ofMillis(200)),
+                new JobSpec.CircuitBreaker(breakerFailures, Duration.ofSeconds(openSeconds)),
+                new JobSpec.Photos(BigDecimal.ZERO), List.of());
+    }
+
+    LookupEngine engine(JobSpec.Lookup settings, Recorded recorded, List<JobSpec.Account> accounts,
+            List<ContactLookup> ports) {
+        List<LookupEngine.Account> pool = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            pool.add(new LookupEngine.Account(accounts.get(i), ports.get(i), settings.batchSize()));
+        }
+        return new LookupEngine(pool, settings, quota, clock, recorded);
+    }
+
+    @Test
+    void neverExceedsTheRateInAnyOneSecondWindowAndKeepsItFull() throws Exception {
+        // 20 numbers/s, burst 5, single-number provider with 300 ms latency, 10 workers: in any window of one second
+        // at most burst + rate = 25 requests may start (the token bucket's bound, docs/limits in jobs/README.md)
+        ScriptedPort port = new ScriptedPort(1, 300, LookupEngineTest::allActive);
+        Recorded recorded = new Recorded();
+        List<String> asked = numbers(90);
+        long start = System.nanoTime();
+        try (LookupEngine engine = engine(settings(10, 500, 4, 10, 300), recorded,
+                List.of(account("a", "20/s", 5, 100_000)), List.of(port))) {
+            engine.check(asked);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(recorded.answers).hasSize(90);
+        List<Long> sent = new ArrayList<>(port.sentNanos);
+        Collections.sort(sent);
+        assertThat(sent).hasSize(90);
+        int most = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            int j = i;
+            while (j < sent.size() && sent.get(j) - sent.get(i) < 1_000_000_000L) {
+                j++;
+            }
+            most = Math.max(most, j - i);
+        }
+        assertThat(most).as("requests started in the busiest one-second window").isLessThanOrEqualTo(25);
+        // the bucket holds 5 at the start, then 20 a second: 90 numbers cannot go out in less than 85/20 s
+        assertThat(seconds).isGreaterThanOrEqualTo(85 / 20.0 - 0.05);
+        assertThat(recorded.waitedMs).as("time spent waiting for the limiter is counted").isPositive();
+    }
+
+    @Test
+    void bulkCallsCarryAtMostTheBurstAndNumbersMissingFromTheAnswerAreUnknown() throws Exception {
+        // the provider leaves every number ending in 7 out of its answer, as Baileys-based gateways do
+        ScriptedPort port = new ScriptedPort(Integer.MAX_VALUE, 0, ns -> {
+            Map<String, LookupResult> m = allActive(ns);
+            m.keySet().removeIf(n -> n.endsWith("7"));
+            return m;
+        });
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(settings(2, 500, 4, 10, 300), recorded,
+                List.of(account("bulk", "1000/s", 50, 100_000)), List.of(port))) {
+            engine.check(numbers(120));
+        }
+        assertThat(recorded.calls).hasSize(3).allSatisfy(c -> assertThat(c).matches("bulk:check:(50|20):1:ok"));
+        assertThat(recorded.answers).hasSize(120);
+        assertThat(recorded.answers).allSatisfy((n, r) -> assertThat(r.status())
+            .isEqualTo(n.endsWith("7") ? WhatsAppStatus.UNKNOWN : WhatsAppStatus.ACTIVE));
+    }
+
+    @Test
+    void throttledCallsWaitForRetryAfterThenSucceed() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ScriptedPort port = new ScriptedPort(1, 0, ns -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw new Failure(new ProviderException(ProviderException.Kind.THROTTLED, "a", 429,
+                        Duration.ofMillis(300), "rate-overlimit", null));
+            }
+            return allActive(ns);
+        });
+        Recorded recorded = new Recorded();
+        long start = System.nanoTime();
+        try (LookupEngine engine = engine(settings(1, 500, 4, 10, 300), recorded,
+                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+            engine.check(numbers(3));
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("two Retry-After pauses of 300 ms")
+            .isGreaterThanOrEqualTo(590);
+        assertThat(recorded.answers.values()).extracting(LookupResult::status).containsOnly(WhatsAppStatus.ACTIVE);
+        assertThat(recorded.calls).startsWith("a:check:1:1:THROTTLED", "a:check:1:2:THROTTLED", "a:check:1:3:ok");
+        assertThat(recorded.retries.get()).isEqualTo(2);
+        assertThat(recorded.waitedMs).isGreaterThanOrEqualTo(590);
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenTheNumbersAreUnknownNeverInactive() throws Exception {
+        ScriptedPort port = new ScriptedPort(1, 0, ns -> {
+            if (ns.get(0).endsWith("1")) {
+                throw new Failure(new ProviderException(ProviderException.Kind.TRANSIENT, "a", 500, "Timed Out"));
+            }
+            return allActive(ns);
+        });
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(settings(2, 500, 3, 10, 300), recorded,
+                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+            engine.check(numbers(4));
+            assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.NONE);
+        }
+        String failing = numbers(4).get(1);
+        assertThat(recorded.answers.get(failing)).isEqualTo(LookupResult.UNKNOWN);
+        assertThat(recorded.answers).hasSize(4);
+        assertThat(recorded.calls).filteredOn(c -> c.endsWith("TRANSIENT")).hasSize(3);
+        assertThat(recorded.retries.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedRequestIsUnknownWithoutRetry() throws Exception {
+        ScriptedPort port = new ScriptedPort(1, 0, ns -> {
+            throw new Failure(new ProviderException(ProviderException.Kind.REJECTED, "a", 400, "bad number"));
+        });
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(settings(1, 500, 4, 10, 300), recorded,
+                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+            engine.check(numbers(2));
+        }
+        assertThat(recorded.answers.values()).containsOnly(LookupResult.UNKNOWN);
+        assertThat(recorded.calls).hasSize(2);
+    }
+
+    @Test
+    void anAccountErrorStopsTheRunNamingTheAccountAndLeavesTheRestUnanswered() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ScriptedPort port = new ScriptedPort(1, 0, ns -> {
+            if (calls.incrementAndGet() == 3) {
+                throw new Failure(new ProviderException(ProviderException.Kind.ACCOUNT, "cobranca-01", 401,
+                        "Unauthorized: check the apikey in EVOLUTION_APIKEY"));
+            }
+            return allActive(ns);
+        });
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(settings(1, 500, 4, 10, 300), recorded,
+                List.of(account("cobranca-01", "1000/s", 10, 100_000)), List.of(port))) {
+            engine.check(numbers(10));
+            assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.PROVIDER_FAILED);
+            assertThat(engine.stopMessage()).contains("cobranca-01", "401", "Unauthorized");
+        }
+        assertThat(recorded.answers).hasSize(2);
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void theCircuitBreakerPausesOnceThenStopsAProviderThatKeepsFailing() throws Exception {
+        ScriptedPort port = new ScriptedPort(1, 0, ns -> {
+            throw new Failure(new ProviderException(ProviderException.Kind.TRANSIENT, "a", 0, "connection reset"));
+        });
+        Recorded recorded = new Recorded();
+        long start = System.nanoTime();
+        try (LookupEngine engine = engine(settings(1, 500, 1, 3, 1), recorded,
+                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+            engine.check(numbers(50));
+            assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.PROVIDER_FAILED);
+            assertThat(engine.stopMessage()).contains("keeps failing", "connection reset");
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("one pause of open_seconds").isGreaterThanOrEqualTo(990);
+        assertThat(port.sentNanos).as("3 failures, a pause, 3 more, then no more calls").hasSize(6);
+        assertThat(recorded.answers).hasSize(6).allSatisfy((n, r) -> assertThat(r).isEqualTo(LookupResult.UNKNOWN));
+    }
+
+    @Test
+    void theDailyQuotaIsSharedByAPoolAndSurvivesTheEngine() throws Exception {
+        ScriptedPort a = new ScriptedPort(Integer.MAX_VALUE, 0, LookupEngineTest::allActive);
+        ScriptedPort b = new ScriptedPort(Integer.MAX_VALUE, 0, LookupEngineTest::allActive);
+        Recorded recorded = new Recorded();
+        List<JobSpec.Account> accounts = List.of(account("a", "1000/s", 4, 7), account("b", "1000/s", 4, 5));
+        try (LookupEngine engine = engine(settings(3, 500, 4, 10, 300), recorded, accounts, List.of(a, b))) {
+            engine.check(numbers(30));
+            assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.QUOTA_SPENT);
+        }
+        assertThat(recorded.answers).hasSize(12);
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        assertThat(quota.used("a", day)).isEqualTo(7);
+        assertThat(quota.used("b", day)).isEqualTo(5);
+
+        // another engine the same day (a new run on the same database) gets nothing more
+        Recorded again = new Recorded();
+        try (LookupEngine engine = engine(settings(3, 500, 4, 10, 300), again, accounts, List.of(a, b))) {
+            engine.check(numbers(30).subList(12, 30));
+            assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.QUOTA_SPENT);
+        }
+        assertThat(again.answers).isEmpty();
+        assertThat(quota.used("a", day.plusDays(1))).isZero();
+    }
+
+    @Test
+    void photosGoThroughTheLimiterAndAHiddenPhotoIsNotAnError() throws Exception {
+        ScriptedPort port = new ScriptedPort(1, 0, LookupEngineTest::allActive);
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(settings(2, 500, 4, 10, 300), recorded,
+                List.of(account("a", "1000/s", 10, 1)), List.of(port))) {
+            engine.photos(Map.of("+5511911111111", "5511911111111", "+5511922222222", "5511922222222"));
+        }
+        assertThat(recorded.photos.get("+5511911111111")).isEqualTo(
+                new ProfilePhoto(true, "https://photo.test/5511911111111"));
+        assertThat(recorded.photos.get("+5511922222222")).isEqualTo(ProfilePhoto.NONE);
+        assertThat(recorded.calls).containsOnly("a:photo:1:1:ok");
+        assertThat(quota.used("a", LocalDate.of(2026, 11, 24))).as("photos spend no check quota").isZero();
+    }
+}
