@@ -24,6 +24,18 @@ final class Summary {
             out.printf("  whatsapp: %s active, %s inactive, %s unknown, %s pending, %s skipped (fixed lines)%n",
                     wa.get("ACTIVE"), wa.get("INACTIVE"), wa.get("UNKNOWN"), wa.get("PENDING"), wa.get("SKIPPED"));
         }
+        if (r.get("accounts") instanceof java.util.List<?> accounts) {
+            out.printf("  lookups: %s numbers sent in %s requests (%s retries), %s from the cache, %s pending;"
+                    + " %.1f s waited for limits and retries%n", r.get("lookups_requested"), r.get("provider_calls"),
+                    r.get("retries"), r.get("cache_hits"), r.get("pending"),
+                    r.get("throttled_ms") instanceof Number n ? n.doubleValue() / 1000 : 0.0);
+            for (Object o : accounts) {
+                if (o instanceof Map<?, ?> a) {
+                    out.printf("    account %s: %s numbers checked, quota %s of %s used on %s%n", a.get("name"),
+                            a.get("numbers_checked"), a.get("quota_used"), a.get("daily_quota"), a.get("quota_day"));
+                }
+            }
+        }
         Object enriched = r.get("rows_enriched");
         Object active = r.get("debtors_with_active_whatsapp");
         double rate = r.get("enrichment_hit_rate") instanceof Number n ? n.doubleValue() * 100 : 0;
