@@ -93,8 +93,9 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
             }
 
             @Override
-            public void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs) {
-                tables.call(jobInstanceId, account, kind, numbers, attempt, outcome, waitedMs, Instant.now());
+            public void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs,
+                    Instant sentAt) {
+                tables.call(jobInstanceId, account, kind, numbers, attempt, outcome, waitedMs, sentAt);
             }
 
             @Override

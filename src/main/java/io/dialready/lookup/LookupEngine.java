@@ -2,6 +2,7 @@ package io.dialready.lookup;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -61,10 +62,11 @@ public final class LookupEngine implements AutoCloseable {
 
         /**
          * One request sent: kind "check" or "photo", how many numbers it carried, which attempt it was (1 = first), its
-         * outcome ("ok" or the error kind) and how long the worker waited before sending it (limiter, jitter,
-         * Retry-After, backoff, open breaker).
+         * outcome ("ok" or the error kind), how long the worker waited before sending it (limiter, jitter,
+         * Retry-After, backoff, open breaker) and when it was sent.
          */
-        void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs);
+        void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs,
+                Instant sentAt);
 
         /** The profile photo of an active number ({@code null} when it could not be fetched). */
         void photo(String e164, ProfilePhoto photo);
@@ -145,20 +147,62 @@ public final class LookupEngine implements AutoCloseable {
      */
     public void check(Collection<String> numbers) throws InterruptedException {
         Deque<String> queue = new ConcurrentLinkedDeque<>(numbers);
+        if (queue.isEmpty()) {
+            return;
+        }
         runWorkers(() -> {
+            while (stop == Stop.NONE && !queue.isEmpty()) {
+                long waited = awaitBreaker();
+                Claimed first = claim(null, queue);
+                if (first == null) {
+                    return null;
+                }
+                checkBatch(first, queue, waited);
+            }
+            return null;
+        });
+    }
+
+    /** Numbers taken from the queue with the quota to send them from one account. */
+    private record Claimed(Account account, List<String> batch) {
+    }
+
+    private final Object claims = new Object();
+
+    /**
+     * Takes the next numbers of the queue (or, for a retry, the given batch) and claims their quota from the account
+     * that can send soonest, under one lock: the numbers taken first get the quota first, so when it runs out the
+     * numbers left are the ones worth least. Numbers beyond the account's request size or its remaining quota go back
+     * to the front of the queue. Null when nothing is left or every quota is spent.
+     */
+    private Claimed claim(List<String> retry, Deque<String> queue) {
+        synchronized (claims) {
+            List<String> batch = retry;
             while (stop == Stop.NONE) {
                 Account a = pick();
                 if (a == null) {
                     return null;
                 }
-                List<String> batch = poll(queue, a.perCall);
-                if (batch.isEmpty()) {
+                List<String> b = batch != null ? keep(batch, a.perCall, queue) : poll(queue, a.perCall);
+                if (b.isEmpty()) {
                     return null;
                 }
-                checkBatch(batch, queue);
+                long granted = quota.claim(a.name(), today(), b.size(), a.spec.dailyQuota());
+                if (granted == 0) {
+                    a.spent = true;
+                    log.info("account {}: daily quota of {} spent", a.name(), a.spec.dailyQuota());
+                    if (batch == null) {
+                        keep(b, 0, queue);
+                    }
+                    else {
+                        batch = b;
+                    }
+                    continue;
+                }
+                return new Claimed(a, keep(b, (int) granted, queue));
             }
             return null;
-        });
+        }
     }
 
     /**
@@ -210,6 +254,12 @@ public final class LookupEngine implements AutoCloseable {
         if (batch.size() <= n) {
             return batch;
         }
+        if (n == 0) {
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                queue.addFirst(batch.get(i));
+            }
+            return List.of();
+        }
         List<String> rest = batch.subList(n, batch.size());
         for (int i = rest.size() - 1; i >= 0; i--) {
             queue.addFirst(rest.get(i));
@@ -217,32 +267,31 @@ public final class LookupEngine implements AutoCloseable {
         return new ArrayList<>(batch.subList(0, n));
     }
 
-    private void checkBatch(List<String> batch, Deque<String> queue) throws InterruptedException {
-        long carried = 0; // waited for the previous attempt's Retry-After or backoff
+    /** Sends a claimed batch, retrying as its errors say (each retry claims its quota again). */
+    private void checkBatch(Claimed first, Deque<String> queue, long waitedBefore) throws InterruptedException {
+        Account a = first.account();
+        List<String> batch = first.batch();
+        long carried = waitedBefore; // the open breaker, the previous attempt's Retry-After or backoff
         for (int attempt = 1; ; attempt++) {
-            carried += awaitBreaker();
-            if (stop != Stop.NONE) {
-                return;
+            if (attempt > 1) {
+                carried += awaitBreaker();
+                if (stop != Stop.NONE) {
+                    return;
+                }
+                Claimed again = claim(batch, queue);
+                if (again == null) {
+                    return;
+                }
+                a = again.account();
+                batch = again.batch();
             }
-            Account a = pick();
-            if (a == null) {
-                return;
-            }
-            batch = keep(batch, a.perCall, queue);
-            long granted = quota.claim(a.name(), today(), batch.size(), a.spec.dailyQuota());
-            if (granted == 0) {
-                a.spent = true;
-                log.info("account {}: daily quota of {} spent", a.name(), a.spec.dailyQuota());
-                attempt--;
-                continue;
-            }
-            batch = keep(batch, (int) granted, queue);
             long waited = carried + limit(a, batch.size());
             carried = 0;
             ProviderException failure;
+            Instant sentAt = Instant.now();
             try {
                 Map<String, LookupResult> answers = a.port.check(batch);
-                recorder.call(a.name(), "check", batch.size(), attempt, "ok", waited);
+                recorder.call(a.name(), "check", batch.size(), attempt, "ok", waited, sentAt);
                 Map<String, LookupResult> complete = new HashMap<>(batch.size() * 2);
                 for (String number : batch) {
                     LookupResult r = answers == null ? null : answers.get(number);
@@ -260,7 +309,7 @@ public final class LookupEngine implements AutoCloseable {
                 failure = new ProviderException(ProviderException.Kind.TRANSIENT, a.name(), 0, null,
                         "unexpected error: " + e, e);
             }
-            recorder.call(a.name(), "check", batch.size(), attempt, failure.kind().name(), waited);
+            recorder.call(a.name(), "check", batch.size(), attempt, failure.kind().name(), waited, sentAt);
             switch (failure.kind()) {
                 case ACCOUNT -> {
                     halt(Stop.PROVIDER_FAILED, "account '" + a.name() + "' cannot be used"
@@ -309,9 +358,10 @@ public final class LookupEngine implements AutoCloseable {
             long waited = carried + limit(a, 1);
             carried = 0;
             ProviderException failure;
+            Instant sentAt = Instant.now();
             try {
                 ProfilePhoto p = a.port.profilePhoto(e164, whatsappId);
-                recorder.call(a.name(), "photo", 1, attempt, "ok", waited);
+                recorder.call(a.name(), "photo", 1, attempt, "ok", waited, sentAt);
                 recorder.photo(e164, p == null ? ProfilePhoto.NONE : p);
                 failuresInARow.set(0);
                 return;
@@ -323,7 +373,7 @@ public final class LookupEngine implements AutoCloseable {
                 failure = new ProviderException(ProviderException.Kind.TRANSIENT, a.name(), 0, null,
                         "unexpected error: " + e, e);
             }
-            recorder.call(a.name(), "photo", 1, attempt, failure.kind().name(), waited);
+            recorder.call(a.name(), "photo", 1, attempt, failure.kind().name(), waited, sentAt);
             if (failure.kind() == ProviderException.Kind.ACCOUNT) {
                 halt(Stop.PROVIDER_FAILED, "account '" + a.name() + "' cannot be used"
                         + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "

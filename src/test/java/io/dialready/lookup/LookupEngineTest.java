@@ -73,7 +73,7 @@ class LookupEngineTest {
 
         @Override
         public synchronized void call(String account, String kind, int numbers, int attempt, String outcome,
-                long waited) {
+                long waited, Instant sentAt) {
             calls.add(account + ":" + kind + ":" + numbers + ":" + attempt + ":" + outcome);
             if (attempt > 1) {
                 retries.incrementAndGet();
