@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dialready.lookup.ContactLookup;
+import io.dialready.lookup.ContactLookups;
 import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.spec.JobSpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -207,6 +212,59 @@ class LookupJobTest {
         assertThat(stale.exitCode()).as(stale.err()).isZero();
         assertThat(report().get("lookups_requested")).isEqualTo(12);
         assertThat(mobiles()).allSatisfy((k, r) -> assertThat(r).containsExactly(answers.get(k)));
+    }
+
+    /**
+     * A real provider whose account is refused (401) after two requests, through the adapters' factory hook with a
+     * scripted port (the HTTP adapters have their own tests): exit 5, the message names the account, the unchecked
+     * phones are PENDING and every output is written.
+     */
+    @Test
+    void aRefusedAccountStopsTheLookupsWithExitCode5AndCompleteOutputs() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        ContactLookups.register(ctx -> new ContactLookup() {
+            @Override
+            public String name() {
+                return "evolution";
+            }
+
+            @Override
+            public Map<String, LookupResult> check(List<String> numbers) throws ProviderException {
+                if (requests.incrementAndGet() > 2) {
+                    throw new ProviderException(ProviderException.Kind.ACCOUNT, ctx.account().name(), 401,
+                            "Unauthorized (apikey)");
+                }
+                Map<String, LookupResult> m = new HashMap<>();
+                numbers.forEach(n -> m.put(n, new LookupResult(WhatsAppStatus.INACTIVE, null)));
+                return m;
+            }
+        });
+        try {
+            Path spec = spec("""
+                    - name: cobranca-01
+                      base_url: http://127.0.0.1:9
+                      instance: cobranca-01
+                      token_env: PATH
+                      rate: 1000/s
+                      burst: 2
+                      jitter_ms: 0
+                    """);
+            Files.writeString(spec, Files.readString(spec)
+                .replace("  sandbox:\n    active_share: 0.5\n", "  provider: evolution\n")
+                .replace("  concurrency: 3\n", "  concurrency: 1\n"));
+            CliRun run = enrich(spec, "2026-11-24");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROVIDER_FAILED);
+            assertThat(run.err()).contains("cobranca-01", "401", "Unauthorized", "8 numbers left PENDING");
+            Map<String, String[]> rows = mobiles();
+            assertThat(rows.values()).filteredOn(r -> r[5].equals("INACTIVE")).hasSize(4);
+            assertThat(rows.values()).filteredOn(r -> r[5].equals("PENDING")).hasSize(8);
+            assertThat(rows.values()).allSatisfy(r -> assertThat(r[10]).isEqualTo("evolution"));
+            assertThat(report().get("lookup_stopped")).isEqualTo("PROVIDER_FAILED");
+            assertThat(out.resolve("carteira.enriched.csv")).exists();
+        }
+        finally {
+            ContactLookups.register(null);
+        }
     }
 
     @Test
