@@ -243,8 +243,12 @@ public final class LookupTables {
                 Timestamp.from(now));
     }
 
-    /** Removes cached answers older than the TTL (LGPD: results expire); returns how many. */
+    /**
+     * Removes cached answers older than the TTL (LGPD: results expire), and backlog entries left that long ago (numbers
+     * no later run asked about); returns how many answers.
+     */
     public int purgeCache(Instant olderThan) {
+        jdbc.update("DELETE FROM lookup_backlog WHERE since < ?", Timestamp.from(olderThan));
         return jdbc.update("DELETE FROM lookup_cache WHERE checked_at < ?", Timestamp.from(olderThan));
     }
 
