@@ -76,11 +76,12 @@ public final class ZapiLookup extends HttpProvider {
                 throw unexpected(200, countNumbers(1), "no object with 'exists'");
             }
             Boolean exists = bool(item.get("exists"));
-            if (exists != null) {
-                // the single call has no echo: the answer is for the number asked
-                answers.answer(digits(e164), exists ? Answers.active(text(item.get("phone")), digits(e164))
-                        : Answers.inactive());
+            if (exists == null) {
+                throw unexpected(200, countNumbers(1), "no 'exists'");
             }
+            // the single call has no echo: the answer is for the number asked
+            answers.answer(digits(e164), exists ? Answers.active(text(item.get("phone")), digits(e164))
+                    : Answers.inactive());
             return answers.results();
         }
         String what = countNumbers(e164Numbers.size());
