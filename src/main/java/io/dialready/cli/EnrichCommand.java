@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.RunPlan;
+import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -184,6 +185,10 @@ public final class EnrichCommand implements Callable<Integer> {
         String[] header = headerNames.toArray(String[]::new);
         new DebtorMapper(spec, header);
         new PhoneExtractor(spec, header);
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
         if (!hasDataRows) {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }

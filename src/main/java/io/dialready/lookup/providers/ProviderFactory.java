@@ -68,26 +68,53 @@ public final class ProviderFactory {
     public ContactLookup forAccount(JobSpec.Account a) {
         Duration timeout = lookup.timeout();
         int batch = lookup.batchSize();
+        Secrets s = secrets(a);
         return switch (lookup.provider()) {
             case SandboxLookup.NAME -> new SandboxLookup(lookup.sandbox());
-            case EvolutionLookup.NAME -> new EvolutionLookup(a.name(), a.baseUrl(), a.instance(),
-                    secret(a, "token_env", a.tokenEnv(), true), batch, http(), timeout, clock);
-            case ZapiLookup.NAME -> new ZapiLookup(a.name(), a.baseUrl(), a.instance(),
-                    secret(a, "token_env", a.tokenEnv(), true),
-                    secret(a, "client_token_env", a.clientTokenEnv(), false), batch, http(), timeout, clock);
-            case WahaLookup.NAME -> new WahaLookup(a.name(), a.baseUrl(), a.instance(),
-                    secret(a, "token_env", a.tokenEnv(), false), http(), timeout, clock);
-            case WppConnectLookup.NAME -> new WppConnectLookup(a.name(), a.baseUrl(), a.instance(),
-                    secret(a, "token_env", a.tokenEnv(), true), http(), timeout, clock);
-            case OnPremLookup.NAME -> {
-                String token = secret(a, "token_env", a.tokenEnv(), false);
-                String user = token != null ? null : secret(a, "username_env", a.usernameEnv(), true);
-                String password = token != null ? null : secret(a, "password_env", a.passwordEnv(), true);
-                yield new OnPremLookup(a.name(), a.baseUrl(), token, user, password, false, batch, http(), timeout,
-                        clock);
-            }
+            case EvolutionLookup.NAME -> new EvolutionLookup(a.name(), a.baseUrl(), a.instance(), s.token(), batch,
+                    http(), timeout, clock);
+            case ZapiLookup.NAME -> new ZapiLookup(a.name(), a.baseUrl(), a.instance(), s.token(), s.clientToken(),
+                    batch, http(), timeout, clock);
+            case WahaLookup.NAME -> new WahaLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(), timeout,
+                    clock);
+            case WppConnectLookup.NAME -> new WppConnectLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(),
+                    timeout, clock);
+            case OnPremLookup.NAME -> new OnPremLookup(a.name(), a.baseUrl(), s.token(), s.username(), s.password(),
+                    false, batch, http(), timeout, clock);
             default -> throw new JobSpecException("lookup.provider names an unknown provider '" + lookup.provider()
                     + "'");
+        };
+    }
+
+    /**
+     * Checks that every environment variable the accounts name is set and not empty, without making any lookup:
+     * the command line calls it before the run starts.
+     *
+     * @throws JobSpecException naming the first account and variable that is missing
+     */
+    public void checkEnvironment() {
+        for (JobSpec.Account a : lookup.accounts()) {
+            secrets(a);
+        }
+    }
+
+    private record Secrets(String token, String clientToken, String username, String password) {
+    }
+
+    private Secrets secrets(JobSpec.Account a) {
+        return switch (lookup.provider()) {
+            case EvolutionLookup.NAME, WppConnectLookup.NAME ->
+                new Secrets(secret(a, "token_env", a.tokenEnv(), true), null, null, null);
+            case ZapiLookup.NAME -> new Secrets(secret(a, "token_env", a.tokenEnv(), true),
+                    secret(a, "client_token_env", a.clientTokenEnv(), false), null, null);
+            case WahaLookup.NAME -> new Secrets(secret(a, "token_env", a.tokenEnv(), false), null, null, null);
+            case OnPremLookup.NAME -> {
+                String token = secret(a, "token_env", a.tokenEnv(), false);
+                yield token != null ? new Secrets(token, null, null, null)
+                        : new Secrets(null, null, secret(a, "username_env", a.usernameEnv(), true),
+                                secret(a, "password_env", a.passwordEnv(), true));
+            }
+            default -> new Secrets(null, null, null, null);
         };
     }
 
