@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
@@ -40,43 +40,60 @@ final class Fakes {
     static final Instant NOW = Instant.parse("2026-11-24T03:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    static final Duration TIMEOUT = Duration.ofMillis(700);
+    /** Generous: the machine running the tests may be busy, and a fake's first answer is slow (class loading). */
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** For the tests of answers slower than the timeout. */
+    static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
 
     static HttpClient http() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     /** One provider as the shared failure tests see it: how to make it, and the stub of its check call. */
-    record Provider(String name, Function<String, ContactLookup> make, MappingBuilder checkCall, List<String> numbers,
+    record Provider(String name, BiFunction<String, Duration, ContactLookup> make, MappingBuilder checkCall, List<String> numbers,
             List<String> secrets) {
 
         @Override
         public String toString() {
             return name;
         }
+
+        ContactLookup make(String baseUrl) {
+            return make.apply(baseUrl, TIMEOUT);
+        }
     }
 
     static List<Provider> all() {
+        String zapi = "/instances/3C0FFEE/token/" + ZAPI_TOKEN;
         return List.of(
-                new Provider("evolution", base -> new EvolutionLookup("evo-01", base, "cobranca-01", EVOLUTION_KEY,
-                        500, http(), TIMEOUT, CLOCK), post(urlPathEqualTo("/chat/whatsappNumbers/cobranca-01")),
-                        List.of(BR1, BR2), List.of(EVOLUTION_KEY)),
-                new Provider("zapi", base -> new ZapiLookup("zapi-01", base, "3C0FFEE", ZAPI_TOKEN, ZAPI_CLIENT, 500,
-                        http(), TIMEOUT, CLOCK),
-                        post(urlPathEqualTo("/instances/3C0FFEE/token/" + ZAPI_TOKEN + "/phone-exists-batch")),
-                        List.of(BR1, BR2), List.of(ZAPI_TOKEN, ZAPI_CLIENT)),
-                new Provider("zapi-single", base -> new ZapiLookup("zapi-01", base, "3C0FFEE", ZAPI_TOKEN, ZAPI_CLIENT,
-                        500, http(), TIMEOUT, CLOCK),
-                        get(urlPathMatching("/instances/3C0FFEE/token/" + ZAPI_TOKEN + "/phone-exists/\\d+")),
-                        List.of(BR1), List.of(ZAPI_TOKEN, ZAPI_CLIENT)),
-                new Provider("waha", base -> new WahaLookup("waha-01", base, "default", WAHA_KEY, http(), TIMEOUT,
-                        CLOCK), get(urlPathEqualTo("/api/contacts/check-exists")), List.of(BR1), List.of(WAHA_KEY)),
-                new Provider("wppconnect", base -> new WppConnectLookup("wpp-01", base, "cobranca", WPP_TOKEN, http(),
-                        TIMEOUT, CLOCK), get(urlPathMatching("/api/cobranca/check-number-status/\\d+")), List.of(BR1),
+                new Provider("evolution",
+                        (base, timeout) -> new EvolutionLookup("evo-01", base, "cobranca-01", EVOLUTION_KEY, 500,
+                                http(), timeout, CLOCK),
+                        post(urlPathEqualTo("/chat/whatsappNumbers/cobranca-01")), List.of(BR1, BR2),
+                        List.of(EVOLUTION_KEY)),
+                new Provider("zapi",
+                        (base, timeout) -> new ZapiLookup("zapi-01", base, "3C0FFEE", ZAPI_TOKEN, ZAPI_CLIENT, 500,
+                                http(), timeout, CLOCK),
+                        post(urlPathEqualTo(zapi + "/phone-exists-batch")), List.of(BR1, BR2),
+                        List.of(ZAPI_TOKEN, ZAPI_CLIENT)),
+                new Provider("zapi-single",
+                        (base, timeout) -> new ZapiLookup("zapi-01", base, "3C0FFEE", ZAPI_TOKEN, ZAPI_CLIENT, 500,
+                                http(), timeout, CLOCK),
+                        get(urlPathMatching(zapi + "/phone-exists/\\d+")), List.of(BR1),
+                        List.of(ZAPI_TOKEN, ZAPI_CLIENT)),
+                new Provider("waha",
+                        (base, timeout) -> new WahaLookup("waha-01", base, "default", WAHA_KEY, http(), timeout,
+                                CLOCK),
+                        get(urlPathEqualTo("/api/contacts/check-exists")), List.of(BR1), List.of(WAHA_KEY)),
+                new Provider("wppconnect",
+                        (base, timeout) -> new WppConnectLookup("wpp-01", base, "cobranca", WPP_TOKEN, http(),
+                                timeout, CLOCK),
+                        get(urlPathMatching("/api/cobranca/check-number-status/\\d+")), List.of(BR1),
                         List.of(WPP_TOKEN)),
-                new Provider("onprem", base -> new OnPremLookup("gw-01", base, ONPREM_TOKEN, null, null, false, 500,
-                        http(), TIMEOUT, CLOCK), post(urlPathEqualTo("/v1/contacts")), List.of(BR1, BR2),
-                        List.of(ONPREM_TOKEN)));
+                new Provider("onprem",
+                        (base, timeout) -> new OnPremLookup("gw-01", base, ONPREM_TOKEN, null, null, false, 500,
+                                http(), timeout, CLOCK),
+                        post(urlPathEqualTo("/v1/contacts")), List.of(BR1, BR2), List.of(ONPREM_TOKEN)));
     }
 
     private Fakes() {
