@@ -25,6 +25,7 @@ public final class ProviderFactory {
     private final Function<String, String> env;
     private final Clock clock;
     private HttpClient http;
+    private boolean forceCheck;
 
     public ProviderFactory(JobSpec.Lookup lookup, Function<String, String> env) {
         this(lookup, env, Clock.systemUTC());
@@ -34,6 +35,15 @@ public final class ProviderFactory {
         this.lookup = lookup;
         this.env = env;
         this.clock = clock;
+    }
+
+    /**
+     * Whether providers that keep their own cache are asked not to use it (the On-Premises-shaped
+     * {@code force_check}); a run with {@code --force-recheck} sets it. Default false.
+     */
+    public ProviderFactory forceCheck(boolean force) {
+        this.forceCheck = force;
+        return this;
     }
 
     /** The factory for a real run: secrets from the process environment. */
@@ -80,7 +90,7 @@ public final class ProviderFactory {
             case WppConnectLookup.NAME -> new WppConnectLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(),
                     timeout, clock);
             case OnPremLookup.NAME -> new OnPremLookup(a.name(), a.baseUrl(), s.token(), s.username(), s.password(),
-                    false, batch, http(), timeout, clock);
+                    forceCheck, batch, http(), timeout, clock);
             default -> throw new JobSpecException("lookup.provider names an unknown provider '" + lookup.provider()
                     + "'");
         };

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.ProviderException;
 import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.spec.JobSpec;
 
 /** The On-Premises-shaped /v1/contacts and /v1/users/login, as Meta's On-Premises reference documented them. */
 class OnPremLookupTest {
@@ -143,5 +145,23 @@ class OnPremLookupTest {
             .withRequestBody(equalToJson("{\"blocking\": \"wait\", \"contacts\": [\"+5511987650001\"], "
                     + "\"force_check\": true}")));
         wm.verify(0, postRequestedFor(urlEqualTo("/v1/users/login")));
+    }
+
+    @Test
+    void theFactorysForceCheckReachesTheBody() throws Exception {
+        wm.stubFor(post(urlEqualTo("/v1/contacts")).willReturn(okJson("{\"contacts\": []}")));
+        JobSpec.Account account = new JobSpec.Account("gw-01", wm.baseUrl(), null, "GW_TOKEN", null, null, null,
+                new JobSpec.Rate(20, Duration.ofMinutes(1)), 1, Duration.ZERO, 1000);
+        JobSpec.Lookup lookup = new JobSpec.Lookup("onprem", new JobSpec.Sandbox(0.6, 0, 0, 0.1), false, false, 500, 4,
+                Duration.ofDays(7), Duration.ofSeconds(3), JobSpec.Retries.DEFAULT, JobSpec.CircuitBreaker.DEFAULT,
+                null, List.of(account));
+
+        Map<String, LookupResult> answers = new ProviderFactory(lookup, Map.of("GW_TOKEN", "t0k")::get)
+            .forceCheck(true).all().get(0).check(List.of(BR1));
+
+        assertThat(answers.get(BR1)).as("not in the answer").isEqualTo(LookupResult.UNKNOWN);
+        wm.verify(postRequestedFor(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer t0k"))
+            .withRequestBody(equalToJson("{\"blocking\": \"wait\", \"contacts\": [\"+5511987650001\"], "
+                    + "\"force_check\": true}")));
     }
 }
