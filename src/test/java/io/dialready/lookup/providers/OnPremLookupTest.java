@@ -91,12 +91,15 @@ class OnPremLookupTest {
         login(ONPREM_LOGIN_TOKEN);
         wm.stubFor(post(urlEqualTo("/v1/contacts")).willReturn(aResponse().withStatus(401)
             .withHeader("Content-Type", "application/json").withBody("""
-                    {"errors": [{"code": 1005, "title": "Access denied", "details": "Invalid credentials."}]}""")));
+                    {"errors": [{"code": 1005, "title": "Access denied", "details": "Invalid credentials."},
+                                {"code": 1005, "title": "Token", "details": "%s revoked"}]}"""
+                .formatted(ONPREM_LOGIN_TOKEN))));
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> withLogin().check(List.of(BR1)));
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.ACCOUNT);
-        assertThat(e.getMessage()).contains("1005 Access denied: Invalid credentials.").contains("'gw-01'");
+        assertThat(e.getMessage()).contains("1005 Access denied: Invalid credentials.").contains("'gw-01'")
+            .contains("Token: <secret> revoked").doesNotContain(ONPREM_LOGIN_TOKEN);
         wm.verify(2, postRequestedFor(urlEqualTo("/v1/users/login")));
         wm.verify(2, postRequestedFor(urlEqualTo("/v1/contacts")));
     }
