@@ -22,7 +22,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import io.dialready.lookup.ContactLookup;
-import io.dialready.lookup.ContactLookups;
 import io.dialready.lookup.LookupEngine;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupTables;
@@ -30,6 +29,7 @@ import io.dialready.lookup.ProfilePhoto;
 import io.dialready.lookup.QuotaStore;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.spec.JobSpec;
 
 /**
@@ -81,7 +81,9 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         tables.createAnswers(jobInstanceId);
         List<LookupEngine.Account> accounts = new ArrayList<>();
-        List<ContactLookup> ports = ContactLookups.forAccounts(settings);
+        // the HTTP adapters (or the sandbox) of the spec's accounts, secrets from the environment (checked before the
+        // run by the command line); --force-recheck also asks providers with a cache of their own to bypass it
+        List<ContactLookup> ports = ProviderFactory.fromEnvironment(settings).forceCheck(forceRecheck).all();
         for (int i = 0; i < ports.size(); i++) {
             accounts.add(new LookupEngine.Account(settings.accounts().get(i), ports.get(i), settings.batchSize()));
         }

@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.RunPlan;
-import io.dialready.lookup.ContactLookups;
+import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -191,17 +191,16 @@ public final class EnrichCommand implements Callable<Integer> {
         String[] header = headerNames.toArray(String[]::new);
         new DebtorMapper(spec, header);
         new PhoneExtractor(spec, header);
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
         if (!hasDataRows) {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         RunPlan plan = new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun,
                 quiet, workbook, forceRecheck, clock());
-        if (plan.lookupEngine()) {
-            // every secret an account names must be there before anything starts; then each port can be made
-            ContactLookups.checkEnvironment(spec.lookup(), System::getenv);
-            ContactLookups.forAccounts(spec.lookup());
-        }
         return plan;
     }
 

@@ -1,5 +1,10 @@
 package io.dialready.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,18 +14,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.dialready.lookup.ContactLookup;
-import io.dialready.lookup.ContactLookups;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
 import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.spec.JobSpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The lookup engine end to end through the command line, with the sandbox behind accounts (so its limits, quota and
  * cache apply) and the real H2 job database: quota exhaustion and the next days' runs, the budget going to the most
- * valuable numbers, cache reuse and --force-recheck, and the pre-flight check of the accounts' variables.
+ * valuable numbers, cache reuse and --force-recheck, a refused account (Evolution adapter, WireMock gateway), photos.
  */
 class LookupJobTest {
 
@@ -215,68 +219,52 @@ class LookupJobTest {
     }
 
     /**
-     * A real provider whose account is refused (401) after two requests, through the adapters' factory hook with a
-     * scripted port (the HTTP adapters have their own tests): exit 5, the message names the account, the unchecked
-     * phones are PENDING and every output is written.
+     * The Evolution adapter against a WireMock gateway on loopback that answers two bulk checks (leaving every number
+     * out, so they are UNKNOWN) and then refuses the apikey (401): exit 5, the message names the account, the phones
+     * not yet asked are PENDING and every output is written.
      */
     @Test
     void aRefusedAccountStopsTheLookupsWithExitCode5AndCompleteOutputs() throws Exception {
-        AtomicInteger requests = new AtomicInteger();
-        ContactLookups.register(ctx -> new ContactLookup() {
-            @Override
-            public String name() {
-                return "evolution";
-            }
-
-            @Override
-            public Map<String, LookupResult> check(List<String> numbers) throws ProviderException {
-                if (requests.incrementAndGet() > 2) {
-                    throw new ProviderException(ProviderException.Kind.ACCOUNT, ctx.account().name(), 401,
-                            "Unauthorized (apikey)");
-                }
-                Map<String, LookupResult> m = new HashMap<>();
-                numbers.forEach(n -> m.put(n, new LookupResult(WhatsAppStatus.INACTIVE, null)));
-                return m;
-            }
-        });
+        // the adapter needs a set variable for its apikey: HOME is set everywhere (its value only goes to loopback)
+        Assumptions.assumeTrue(System.getenv("HOME") != null);
+        WireMockServer gateway = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        gateway.start();
         try {
+            String path = "/chat/whatsappNumbers/cobranca-01";
+            gateway.stubFor(post(urlEqualTo(path)).inScenario("key").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("one").willReturn(okJson("[]")));
+            gateway.stubFor(post(urlEqualTo(path)).inScenario("key").whenScenarioStateIs("one")
+                .willSetStateTo("revoked").willReturn(okJson("[]")));
+            gateway.stubFor(post(urlEqualTo(path)).inScenario("key").whenScenarioStateIs("revoked")
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                    .withBody("{\"status\":401,\"error\":\"Unauthorized\",\"response\":{\"message\":\"Unauthorized\"}}")));
             Path spec = spec("""
                     - name: cobranca-01
-                      base_url: http://127.0.0.1:9
+                      base_url: %s
                       instance: cobranca-01
-                      token_env: PATH
+                      token_env: HOME
                       rate: 1000/s
                       burst: 2
                       jitter_ms: 0
-                    """);
+                    """.formatted(gateway.baseUrl()));
             Files.writeString(spec, Files.readString(spec)
                 .replace("  sandbox:\n    active_share: 0.5\n", "  provider: evolution\n")
                 .replace("  concurrency: 3\n", "  concurrency: 1\n"));
             CliRun run = enrich(spec, "2026-11-24");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROVIDER_FAILED);
-            assertThat(run.err()).contains("cobranca-01", "401", "Unauthorized", "8 numbers left PENDING");
+            assertThat(run.err()).contains("cobranca-01", "401", "8 numbers left PENDING");
+            assertThat(run.err()).doesNotContain(System.getenv("HOME"));
             Map<String, String[]> rows = mobiles();
-            assertThat(rows.values()).filteredOn(r -> r[5].equals("INACTIVE")).hasSize(4);
+            assertThat(rows.values()).filteredOn(r -> r[5].equals("UNKNOWN")).as("missing from the answers").hasSize(4);
             assertThat(rows.values()).filteredOn(r -> r[5].equals("PENDING")).hasSize(8);
             assertThat(rows.values()).allSatisfy(r -> assertThat(r[10]).isEqualTo("evolution"));
             assertThat(report().get("lookup_stopped")).isEqualTo("PROVIDER_FAILED");
+            assertThat(report().get("provider_calls")).isEqualTo(3);
             assertThat(out.resolve("carteira.enriched.csv")).exists();
         }
         finally {
-            ContactLookups.register(null);
+            gateway.stop();
         }
-    }
-
-    @Test
-    void anAccountsMissingVariableStopsTheRunBeforeItStarts() throws Exception {
-        Path spec = spec("""
-                - name: conta-secreta
-                  token_env: DIALREADY_TEST_TOKEN_THAT_IS_NOT_SET
-                """);
-        CliRun run = enrich(spec, "2026-11-24");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(run.err()).contains("conta-secreta", "DIALREADY_TEST_TOKEN_THAT_IS_NOT_SET", "not set");
-        assertThat(out).doesNotExist();
     }
 
     @Test
