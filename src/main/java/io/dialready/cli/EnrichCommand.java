@@ -39,6 +39,8 @@ import io.dialready.source.CsvFormat;
 import io.dialready.source.CsvFormatDetector;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.InputUnreadableException;
+import io.dialready.source.JdbcDebtorReader;
+import io.dialready.sink.JdbcResults;
 import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecException;
@@ -228,6 +230,9 @@ public final class EnrichCommand implements Callable<Integer> {
     /** Loads the spec and checks the input before anything starts, so bad input fails in a second with one line. */
     RunPlan plan() throws IOException {
         JobSpec spec = new JobSpecLoader().load(job);
+        if (spec.input().jdbc() != null) {
+            return planJdbc(spec);
+        }
         Path in = input != null ? input.toAbsolutePath().normalize() : spec.input().path();
         Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
         outDir = outDir.toAbsolutePath().normalize();
@@ -262,6 +267,37 @@ public final class EnrichCommand implements Callable<Integer> {
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         return new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun, quiet,
                 workbook);
+    }
+
+    /** A database source: connection, table or query, key column and mapped columns checked before anything runs. */
+    private RunPlan planJdbc(JobSpec spec) {
+        if (input != null) {
+            throw new JobSpecException("--input names a file, but " + spec.specFile()
+                    + " reads a database (input.jdbc); leave out --input");
+        }
+        JobSpec.Jdbc jdbc = spec.input().jdbc();
+        Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
+        outDir = outDir.toAbsolutePath().normalize();
+        JdbcDebtorReader.Probe probe = JdbcDebtorReader.probe(jdbc);
+        String[] header = probe.header().toArray(String[]::new);
+        try {
+            new DebtorMapper(spec, header);
+            new PhoneExtractor(spec, header);
+        }
+        catch (JobSpecException e) {
+            // the table is what is wrong here, not the spec's syntax: same exit code as a connection refused
+            throw new InputUnreadableException(jdbc.describe() + ": " + e.getMessage());
+        }
+        if (!probe.hasDataRows()) {
+            throw new InputUnreadableException(jdbc.describe() + ": has no rows");
+        }
+        if (spec.output().jdbc() != null) {
+            JdbcResults.check(spec.output().jdbc());
+        }
+        String base = jdbc.table() != null ? jdbc.table().substring(jdbc.table().indexOf('.') + 1) : spec.name();
+        LocalDate date = asOf != null ? asOf : LocalDate.now();
+        return new RunPlan(spec, null, new CsvFormat(StandardCharsets.UTF_8, 0, spec.output().delimiter(), false,
+                false), probe.header(), new OutputFiles(outDir, base), date, dryRun, quiet, null);
     }
 
     private int runJob(RunPlan plan, Map<String, Object> props, PrintWriter out, PrintWriter err) {

@@ -83,6 +83,21 @@ public enum SqlDialect {
                 + indexColumns + ")) ENGINE=InnoDB");
     }
 
+    /**
+     * A checked identifier (a table, database.table or column name) quoted so that names which are keywords still
+     * work; H2 is left unquoted, where quoting would make names case-sensitive.
+     */
+    public String quote(String identifier) {
+        if (this == H2) {
+            return identifier;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : identifier.split("\\.")) {
+            sb.append(sb.isEmpty() ? "" : ".").append('`').append(part).append('`');
+        }
+        return sb.toString();
+    }
+
     /** The table options after a CREATE TABLE's column list. */
     public String tableOptions() {
         return this == H2 ? "" : " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
