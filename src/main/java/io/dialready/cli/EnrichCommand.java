@@ -204,7 +204,11 @@ public final class EnrichCommand implements Callable<Integer> {
             props.put("spring.datasource.username", databaseUser == null ? "" : databaseUser);
             String password = System.getenv(PASSWORD_ENV);
             props.put("spring.datasource.password", password == null ? "" : password);
-            props.put("spring.datasource.hikari.connection-timeout", "10000");
+            props.put("spring.datasource.hikari.connection-timeout", Long.toString(DataSources.connectTimeoutMs()));
+            // the database may already hold other tables (the agency's own, the debtor table): Flyway then starts its
+            // history at version 0 instead of refusing, and still applies V1 (the job repository) and the rest
+            props.put("spring.flyway.baseline-on-migrate", "true");
+            props.put("spring.flyway.baseline-version", "0");
             DataSources.mysqlProperties().forEach((k, v) -> props.put("spring.datasource.hikari.data-source-properties." + k, v));
             return runJob(plan, props, out, err);
         }

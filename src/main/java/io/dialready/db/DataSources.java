@@ -12,6 +12,14 @@ import com.zaxxer.hikari.HikariDataSource;
 /** Connections and pools to MySQL/MariaDB databases: the job repository's settings, the jdbc source's and output's. */
 public final class DataSources {
 
+    /**
+     * How long to wait for a connection (connect timeout and pool timeout), in ms: 10 s, or the system property
+     * {@code dialready.db.connect-timeout-ms} (tests that stop a server use less).
+     */
+    public static long connectTimeoutMs() {
+        return Long.getLong("dialready.db.connect-timeout-ms", 10_000L);
+    }
+
     private DataSources() {
     }
 
@@ -21,7 +29,8 @@ public final class DataSources {
      * seconds.
      */
     public static Map<String, String> mysqlProperties() {
-        return Map.of("rewriteBatchedStatements", "true", "connectTimeout", "10000", "cachePrepStmts", "true",
+        return Map.of("rewriteBatchedStatements", "true", "connectTimeout", Long.toString(connectTimeoutMs()),
+                "cachePrepStmts", "true",
                 "useServerPrepStmts", "false", "characterEncoding", "UTF-8");
     }
 
@@ -47,7 +56,7 @@ public final class DataSources {
         c.setPassword(password == null ? "" : password);
         c.setMaximumPoolSize(size);
         c.setMinimumIdle(0);
-        c.setConnectionTimeout(10_000);
+        c.setConnectionTimeout(connectTimeoutMs());
         if (JdbcUrls.mysql(url)) {
             mysqlProperties().forEach(c::addDataSourceProperty);
         }
