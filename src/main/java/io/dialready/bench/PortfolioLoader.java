@@ -30,6 +30,43 @@ public final class PortfolioLoader {
     private PortfolioLoader() {
     }
 
+    /**
+     * Benchmark helpers: {@code --drop URL USER TABLE...} drops the tables and the job repository's (a cold start),
+     * {@code --count URL USER TABLE...} prints their row counts, {@code --version URL USER} the server's version.
+     */
+    private static void tables(String[] args) throws SQLException {
+        try (Connection c = DataSources.connect(args[1], args[2], System.getenv("DIALREADY_DATABASE_PASSWORD"));
+                Statement s = c.createStatement()) {
+            if (args[0].equals("--version")) {
+                System.out.println(c.getMetaData().getDatabaseProductVersion());
+                return;
+            }
+            StringBuilder out = new StringBuilder();
+            java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of(args).subList(3, args.length));
+            if (args[0].equals("--drop")) {
+                tables.addAll(java.util.List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
+                        "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
+                        "BATCH_JOB_INSTANCE", "BATCH_STEP_EXECUTION_SEQ", "BATCH_JOB_EXECUTION_SEQ",
+                        "BATCH_JOB_INSTANCE_SEQ", "flyway_schema_history"));
+            }
+            for (String t : tables) {
+                Identifiers.table(t);
+                if (args[0].equals("--drop")) {
+                    s.execute("DROP TABLE IF EXISTS " + t);
+                }
+                else {
+                    try (var rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                        rs.next();
+                        out.append(out.isEmpty() ? "" : ", ").append(t).append(' ').append(rs.getLong(1)).append(" rows");
+                    }
+                }
+            }
+            if (!out.isEmpty()) {
+                System.out.println(out);
+            }
+        }
+    }
+
     /** What was loaded. */
     public record Loaded(long rows, long skipped) {
     }
@@ -90,6 +127,10 @@ public final class PortfolioLoader {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 3 && (args[0].equals("--drop") || args[0].equals("--count") || args[0].equals("--version"))) {
+            tables(args);
+            return;
+        }
         String input = null;
         String url = null;
         String table = null;
