@@ -176,7 +176,8 @@ public class EnrichJobConfiguration {
         if (spec.callingRules() != null) {
             writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
         }
-        if (out.jdbc() != null) {
+        if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
+            // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables
             writer.withResults(new JdbcResults(out.jdbc()));
         }
 

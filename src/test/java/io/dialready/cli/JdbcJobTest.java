@@ -100,10 +100,12 @@ class JdbcJobTest {
                 debtors_table: wa_debtors
             """;
 
-    private CliRun enrich(Path spec, Path out) {
-        return CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-30", "--quiet");
+    private CliRun enrich(Path spec, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("enrich", "--job", spec.toString(), "--output", out.toString(),
+                "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
+                "2026-11-30", "--quiet"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     static List<List<String>> rows(Connection c, String sql) throws Exception {
@@ -211,6 +213,17 @@ class JdbcJobTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(second.size()).isLessThanOrEqualTo(first.size());
             assertThat(rows(c, "SELECT COUNT(DISTINCT run_started) FROM wa_phones").get(0).get(0)).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aDryRunWritesItsFilesButLeavesTheResultsTablesAlone() throws Exception {
+        CliRun dry = enrich(spec(jdbcInput(), RESULTS), dir.resolve("out"), "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dir.resolve("out/carteira.dialer.csv")).exists();
+        try (Connection c = schema.connect()) {
+            assertThat(rows(c, "SELECT COUNT(*) FROM wa_phones").get(0).get(0)).as("created, not written").isEqualTo("0");
+            assertThat(rows(c, "SELECT COUNT(*) FROM wa_debtors").get(0).get(0)).isEqualTo("0");
         }
     }
 

@@ -35,11 +35,15 @@ public final class MariaDb implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** The machine's MariaDB on 127.0.0.1:3306 if it answers, else one started for this JVM. */
+    /**
+     * The machine's MariaDB on 127.0.0.1:3306 if it answers, else one started for this JVM. With
+     * {@code -Ddialready.test.mariadb=embedded} the embedded server is used even when 3306 answers (to check the
+     * fresh-machine route on a machine that has a server).
+     */
     public static synchronized MariaDb shared() {
         if (shared == null) {
             MariaDb local = new MariaDb("127.0.0.1", 3306, null);
-            if (local.answers()) {
+            if (!"embedded".equals(System.getProperty("dialready.test.mariadb")) && local.answers()) {
                 shared = local;
             }
             else {
