@@ -31,6 +31,7 @@ import io.dialready.batch.RunPlan;
 import io.dialready.db.DataSources;
 import io.dialready.db.JdbcUrls;
 import io.dialready.db.RunLock;
+import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -265,6 +266,10 @@ public final class EnrichCommand implements Callable<Integer> {
         String[] header = headerNames.toArray(String[]::new);
         new DebtorMapper(spec, header);
         new PhoneExtractor(spec, header);
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
         if (!hasDataRows) {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
@@ -282,6 +287,10 @@ public final class EnrichCommand implements Callable<Integer> {
         JobSpec.Jdbc jdbc = spec.input().jdbc();
         Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
         outDir = outDir.toAbsolutePath().normalize();
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
         JdbcDebtorReader.Probe probe = JdbcDebtorReader.probe(jdbc);
         String[] header = probe.header().toArray(String[]::new);
         try {
