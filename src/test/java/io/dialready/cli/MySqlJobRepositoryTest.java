@@ -106,6 +106,19 @@ class MySqlJobRepositoryTest {
     }
 
     @Test
+    void aSecondRunOfTheSameJobAgainstTheSameDatabaseIsRefusedWhileTheFirstHoldsItsLock() throws Exception {
+        // another machine's run of this job, holding the job's named lock on the server
+        try (io.dialready.db.RunLock held = io.dialready.db.RunLock.tryAcquire(schema.connect(), "job")) {
+            assertThat(held).isNotNull();
+            CliRun second = enrich(dir.resolve("out"), "--database", schema.url(), "--database-user", "root");
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).contains("another dialready run of job 'job' is using the database");
+        }
+        CliRun after = enrich(dir.resolve("out"), "--database", schema.url(), "--database-user", "root");
+        assertThat(after.exitCode()).as("the lock goes with its holder").isZero();
+    }
+
+    @Test
     void refusesAUrlThatIsNotMySql() {
         CliRun run = enrich(dir.resolve("out"), "--database", "jdbc:postgresql://db/x?password=secret");
 
