@@ -91,7 +91,10 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         engine = new LookupEngine(accounts, settings, quota, clock, new LookupEngine.Recorder() {
             @Override
             public void answered(Map<String, LookupResult> answers, String account) {
-                tables.answered(jobInstanceId, answers, account, false, provider, clock.instant());
+                // one writer at a time: upserts of neighbouring keys from several workers can deadlock on MySQL
+                synchronized (this) {
+                    tables.answered(jobInstanceId, answers, account, false, provider, clock.instant());
+                }
                 answered.addAndGet(answers.size());
                 progress(checked.addAndGet(answers.size()));
             }
@@ -114,13 +117,14 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (!context.containsKey("lookup.planned")) {
+            // its own iteration, so its transaction commits before any worker writes: on MySQL the INSERT ... SELECT
+            // would otherwise hold shared locks on the cache that the workers' upserts wait for
             planned = tables.buildPlan(jobInstanceId);
             context.putLong("lookup.planned", planned);
             log.info("lookup plan: {} distinct numbers", planned);
+            return RepeatStatus.CONTINUABLE;
         }
-        else {
-            planned = context.getLong("lookup.planned");
-        }
+        planned = context.getLong("lookup.planned");
         if (startNanos == 0) {
             startNanos = System.nanoTime();
             lastPrintNanos = startNanos;
@@ -133,7 +137,6 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
             finish(context);
             return RepeatStatus.FINISHED;
         }
-        afterSeq = page.get(page.size() - 1).seq();
         Map<String, LookupResult> hits = new HashMap<>();
         List<String> ask = new ArrayList<>(page.size());
         Instant fresh = clock.instant().minus(settings.cacheTtl());
@@ -152,9 +155,12 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
             }
         }
         if (!hits.isEmpty()) {
+            // committed in an iteration of their own: the step's transaction holds no locks while the workers write
             tables.answered(jobInstanceId, hits, null, true, settings.provider(), clock.instant());
             answered.addAndGet(hits.size());
+            return RepeatStatus.CONTINUABLE; // the same page again, without the numbers just answered
         }
+        afterSeq = page.get(page.size() - 1).seq();
         engine.check(ask);
         if (engine.stop() != LookupEngine.Stop.NONE) {
             finish(context);

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.dialready.db.SqlDialect;
+
 /**
  * The lookup engine's tables. Lasting (Flyway V2): {@code lookup_cache} (one answer per number, reused while younger than
  * the TTL), {@code lookup_backlog} (numbers a run left PENDING) and the quotas ({@link QuotaStore}). Per run, named
@@ -45,9 +47,20 @@ public final class LookupTables {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private SqlDialect dialect;
 
     public LookupTables(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
+    }
+
+    /** H2 or MySQL/MariaDB, asked of the database on first use. */
+    private synchronized SqlDialect dialect() {
+        if (dialect == null) {
+            dialect = SqlDialect.of(dataSource);
+        }
+        return dialect;
     }
 
     static String queue(long id) {
@@ -70,7 +83,8 @@ public final class LookupTables {
 
     public void createQueue(long id) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + queue(id)
-                + " (e164 VARCHAR(20) NOT NULL, worth INT NOT NULL, cls INT NOT NULL, photo INT NOT NULL)");
+                + " (e164 VARCHAR(20) NOT NULL, worth INT NOT NULL, cls INT NOT NULL, photo INT NOT NULL)"
+                + dialect().tableOptions());
     }
 
     /**
@@ -93,7 +107,7 @@ public final class LookupTables {
     public long buildPlan(long id) {
         jdbc.execute("DROP TABLE IF EXISTS " + plan(id));
         jdbc.execute("CREATE TABLE " + plan(id) + " (seq BIGINT NOT NULL PRIMARY KEY, e164 VARCHAR(20) NOT NULL,"
-                + " photo INT NOT NULL)");
+                + " photo INT NOT NULL)" + dialect().tableOptions());
         jdbc.execute("INSERT INTO " + plan(id) + " (seq, e164, photo) SELECT ROW_NUMBER() OVER (ORDER BY"
                 + " CASE WHEN b.e164 IS NULL THEN 1 ELSE 0 END, g.cls, g.worth DESC,"
                 + " CASE WHEN c.checked_at IS NULL THEN 0 ELSE 1 END, c.checked_at, g.e164), g.e164, g.photo"
@@ -125,10 +139,10 @@ public final class LookupTables {
     public void createAnswers(long id) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + answers(id) + " (e164 VARCHAR(20) NOT NULL PRIMARY KEY,"
                 + " status VARCHAR(10) NOT NULL, whatsapp_id VARCHAR(40), account VARCHAR(100),"
-                + " from_cache INT NOT NULL, has_photo INT, photo_url VARCHAR(2000))");
+                + " from_cache INT NOT NULL, has_photo INT, photo_url VARCHAR(2000))" + dialect().tableOptions());
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + calls(id) + " (account VARCHAR(100) NOT NULL,"
                 + " kind VARCHAR(10) NOT NULL, numbers INT NOT NULL, attempt INT NOT NULL, outcome VARCHAR(12) NOT NULL,"
-                + " waited_ms BIGINT NOT NULL, sent_at TIMESTAMP NOT NULL)");
+                + " waited_ms BIGINT NOT NULL, sent_at TIMESTAMP NOT NULL)" + dialect().tableOptions());
     }
 
     /** Answers of this run; definitive ones (ACTIVE/INACTIVE) from a provider also go to the cache. */
@@ -145,11 +159,11 @@ public final class LookupTables {
                 cache.add(new Object[] { e164, r.status().name(), r.whatsappId(), provider, account, at });
             }
         });
-        jdbc.batchUpdate("MERGE INTO " + answers(id) + " (e164, status, whatsapp_id, account, from_cache) KEY (e164)"
-                + " VALUES (?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(dialect().upsert(answers(id), List.of("e164", "status", "whatsapp_id", "account",
+                "from_cache"), List.of("e164")), rows);
         if (!cache.isEmpty()) {
-            jdbc.batchUpdate("MERGE INTO lookup_cache (e164, status, whatsapp_id, provider, account, checked_at)"
-                    + " KEY (e164) VALUES (?, ?, ?, ?, ?, ?)", cache);
+            jdbc.batchUpdate(dialect().upsert("lookup_cache", List.of("e164", "status", "whatsapp_id", "provider",
+                    "account", "checked_at"), List.of("e164")), cache);
         }
         if (!fromCache) {
             jdbc.batchUpdate("DELETE FROM lookup_backlog WHERE e164 = ?", done);
@@ -238,9 +252,10 @@ public final class LookupTables {
 
     /** Records the numbers left PENDING, so that the next run asks them first. */
     public void keepBacklog(long id, Instant now) {
-        jdbc.update("MERGE INTO lookup_backlog (e164, since) KEY (e164) SELECT p.e164, ? FROM " + plan(id)
-                + " p WHERE NOT EXISTS (SELECT 1 FROM " + answers(id) + " a WHERE a.e164 = p.e164)",
-                Timestamp.from(now));
+        String unanswered = " FROM " + plan(id) + " p WHERE NOT EXISTS (SELECT 1 FROM " + answers(id)
+                + " a WHERE a.e164 = p.e164)";
+        jdbc.update("DELETE FROM lookup_backlog WHERE e164 IN (SELECT p.e164" + unanswered + ")");
+        jdbc.update("INSERT INTO lookup_backlog (e164, since) SELECT p.e164, ?" + unanswered, Timestamp.from(now));
     }
 
     /**
@@ -256,12 +271,6 @@ public final class LookupTables {
         for (String t : List.of(queue(id), plan(id), answers(id), calls(id))) {
             jdbc.execute("DROP TABLE IF EXISTS " + t);
         }
-    }
-
-    public boolean exists(long id) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = ?",
-                Integer.class, answers(id).toUpperCase(java.util.Locale.ROOT));
-        return n != null && n > 0;
     }
 
     private long count(String table) {

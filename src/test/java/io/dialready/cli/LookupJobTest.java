@@ -85,11 +85,17 @@ class LookupJobTest {
                 """.formatted(accounts.indent(4)));
     }
 
+    /** Extra options of every run: none here (the H2 file job repository); a subclass runs on MariaDB. */
+    List<String> databaseOptions() {
+        return List.of();
+    }
+
     private CliRun enrich(Path spec, String day, String... extra) {
         System.setProperty("dialready.now", day + "T03:00:00Z");
         List<String> args = new ArrayList<>(List.of("enrich", "--job", spec.toString(), "--output", out.toString(),
                 "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(),
                 "--as-of", "2026-11-23", "--quiet"));
+        args.addAll(databaseOptions());
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
