@@ -1,6 +1,6 @@
 package io.dialready.batch;
 
-import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,9 +96,17 @@ public class EnrichJobConfiguration {
 
     /** The input (CSV or XLSX) read and parsed ahead of the step on every core, in input order. */
     private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor) {
-        ItemStreamReader<SourceRow> reader = plan.workbook() != null
+        return readAhead(plan, processor, source(plan));
+    }
+
+    private static ItemStreamReader<SourceRow> source(RunPlan plan) {
+        return plan.workbook() != null
                 ? new XlsxDebtorReader(plan.input(), plan.workbook())
                 : new CsvDebtorReader(plan.input(), plan.format());
+    }
+
+    private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor,
+            ItemStreamReader<SourceRow> reader) {
         String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
         JobSpec.Run run = plan.spec().run();
         return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
@@ -154,9 +162,16 @@ public class EnrichJobConfiguration {
                 headerFormat.format(enrichedHeader));
         FlatFileItemWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
                 headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
-        PrintStream console = plan.quiet() ? null : System.err;
+        ItemStreamReader<SourceRow> source = source(plan);
+        Progress progress = new Progress(plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
+                plan.quiet() ? null : System.err,
+                plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval())
+            .withLookups(lookupService::lookupsRequested, lookupService::allowedLookupsPerSecond);
+        if (source instanceof CsvDebtorReader csv) {
+            progress.withInputFraction(csv::fractionRead);
+        }
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
-                out.lineSeparator(), new Progress(console, 10_000));
+                out.lineSeparator(), progress);
         PhoneTimeZones zones = new PhoneTimeZones();
         writer.withProfiles(new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
         if (spec.sharedNumbers()) {
@@ -171,7 +186,7 @@ public class EnrichJobConfiguration {
         }
 
         return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-            .reader(readAhead(plan, processor))
+            .reader(readAhead(plan, processor, source))
             .writer(writer)
             .listener(processor) // for its beforeStep: the run's as-of date
             .transactionManager(transactionManager)

@@ -410,6 +410,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     @Override
     public void close() {
+        progress.close();
         enriched.close();
         rejects.close();
     }

@@ -17,7 +17,10 @@ import io.dialready.spec.JobSpec;
  *                 show a rejected row's cells on one line)
  * @param workbook for an XLSX input, the sheet (by its name) and header row found by the pre-flight checks; null for
  *                 a CSV input
+ * @param progress how progress is shown (BAR or LINES, already resolved; NONE when quiet)
+ * @param progressInterval how often a progress line is printed and logged
  */
 public record RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook) {
+        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, Progress.Mode progress,
+        java.time.Duration progressInterval) {
 }

@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
+import io.dialready.batch.Progress;
 import io.dialready.batch.RunPlan;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
@@ -97,6 +98,17 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Option(names = { "-q", "--quiet" }, description = "No progress lines; only the final summary or error.")
     boolean quiet;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (default): a progress bar when stderr is a terminal, else lines; bar; lines; none.")
+    String progress;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between two progress lines (lines mode, and the log file). Default: ${DEFAULT-VALUE}")
+    double progressInterval;
+
+    /** Set by the watch and resume commands, which run enrich in-process: resume an unfinished run or do nothing. */
+    boolean resumeOnly;
 
     @Override
     public Integer call() {
@@ -189,7 +201,29 @@ public final class EnrichCommand implements Callable<Integer> {
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         return new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun, quiet,
-                workbook);
+                workbook, progressMode(), progressInterval());
+    }
+
+    private Progress.Mode progressMode() {
+        if (quiet) {
+            return Progress.Mode.NONE;
+        }
+        Progress.Mode mode;
+        try {
+            mode = Progress.Mode.valueOf(progress.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new JobSpecException("--progress: '" + progress + "' is not one of auto, bar, lines, none");
+        }
+        return mode.resolve(System.console() != null);
+    }
+
+    private java.time.Duration progressInterval() {
+        if (!(progressInterval > 0) || progressInterval > 86_400) {
+            throw new JobSpecException("--progress-interval: " + progressInterval + " is not a number of seconds"
+                    + " between 0 and 86400");
+        }
+        return java.time.Duration.ofMillis(Math.round(progressInterval * 1000));
     }
 
     private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {

@@ -41,6 +41,8 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     private String[] header;
     private long recordsRead;
     private boolean exhausted;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long fileSize;
 
     public CsvDebtorReader(Path file, CsvFormat format) {
         this.file = file;
@@ -70,7 +72,9 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     @Override
     public void open(ExecutionContext context) {
         try {
-            InputStream in = Files.newInputStream(file);
+            fileSize = Files.size(file);
+            bytesRead.set(0);
+            InputStream in = new CountingInputStream(Files.newInputStream(file), bytesRead);
             in.skipNBytes(format.bomLength());
             // Bad bytes become U+FFFD and are caught per row (see checkDecoded), which gives the right line
             // number; a decoder that reports them would fail while reading ahead, lines before the bad one.
@@ -203,6 +207,51 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                 // nothing to save: the file was only read
             }
             reader = null;
+        }
+    }
+
+    /**
+     * The share of the file's bytes read so far (0..1), for the progress display's estimate of the total and its ETA;
+     * slightly ahead of the rows handed out (the decoder and the parser read ahead by a buffer). NaN before opening.
+     */
+    public double fractionRead() {
+        long size = fileSize;
+        return size <= 0 ? Double.NaN : Math.min(1.0, bytesRead.get() / (double) size);
+    }
+
+    /** Counts the bytes read through it (read from another thread by the progress display). */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+
+        private final java.util.concurrent.atomic.AtomicLong count;
+
+        CountingInputStream(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count.addAndGet(skipped);
+            return skipped;
         }
     }
 
