@@ -63,6 +63,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     /** The {@code suppressed} value of an excluded debtor (else the do-not-call numbers removed, '|'-separated). */
     static final String SUPPRESSED_DEBTOR = "debtor";
 
+    /** RunStats prefixes of the dialer rows counted by segment and status, and by phone type and status. */
+    public static final String WA_BY_SEGMENT = "wa_by_segment.";
+    public static final String WA_BY_TYPE = "wa_by_type.";
+
     public static final List<String> REJECT_COLUMNS = List.of("line", "column", "value", "reason");
 
     private final LookupService lookup;
@@ -253,6 +257,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         final long[] status = new long[WhatsAppStatus.values().length];
         final long[] type = new long[PhoneType.values().length];
         final long[] segment = new long[Segment.values().length];
+        /** Dialer rows by the debtor's segment and the phone's status, and by phone type and status (report charts). */
+        final long[][] segmentStatus = new long[Segment.values().length][WhatsAppStatus.values().length];
+        final long[][] typeStatus = new long[PhoneType.values().length][WhatsAppStatus.values().length];
         long found;
         long invalid;
         long duplicate;
@@ -268,8 +275,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 if (p.phone().repaired()) {
                     repaired++;
                 }
-                status[p.lookup().status().ordinal()]++;
+                int st = p.lookup().status().ordinal();
+                status[st]++;
                 type[p.phone().type().ordinal()]++;
+                segmentStatus[ranked.segment().ordinal()][st]++;
+                typeStatus[p.phone().type().ordinal()][st]++;
             }
             if (ranked.hasActiveWhatsApp()) {
                 active++;
@@ -306,6 +316,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             for (Segment s : Segment.values()) {
                 stats.add("segment." + s.label(), segment[s.ordinal()]);
+                for (WhatsAppStatus w : WhatsAppStatus.values()) {
+                    stats.add(WA_BY_SEGMENT + s.label() + "." + w.name(), segmentStatus[s.ordinal()][w.ordinal()]);
+                }
+            }
+            for (PhoneType t : PhoneType.values()) {
+                for (WhatsAppStatus w : WhatsAppStatus.values()) {
+                    stats.add(WA_BY_TYPE + t.name() + "." + w.name(), typeStatus[t.ordinal()][w.ordinal()]);
+                }
             }
         }
     }

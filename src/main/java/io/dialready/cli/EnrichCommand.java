@@ -53,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "  <base>.dialer.csv    one row per debtor and valid phone, highest priority first",
                 "  <base>.rejects.csv   every malformed row and unusable value, with its line number and reason",
                 "  <base>.report.json   the run's figures",
+                "  <base>.report.html   the run report for people: key figures and charts, one self-contained page",
                 "  (output.format xlsx or both: <base>.enriched.xlsx and <base>.dialer.xlsx instead or as well)",
                 "where <base> is the input file's name without its extension. Files appear complete or not at all.",
                 "If a run is interrupted (killed, crashed), running the same command again resumes it.", "" },

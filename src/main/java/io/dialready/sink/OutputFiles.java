@@ -38,6 +38,11 @@ public record OutputFiles(Path dir, String base) {
         return dir.resolve(base + ".report.json");
     }
 
+    /** The run report for people: one self-contained HTML page beside the JSON. */
+    public Path reportHtml() {
+        return dir.resolve(base + ".report.html");
+    }
+
     public Path enrichedXlsx() {
         return dir.resolve(base + ".enriched.xlsx");
     }
@@ -68,6 +73,7 @@ public record OutputFiles(Path dir, String base) {
         }
         files.add(rejects());
         files.add(report());
+        files.add(reportHtml());
         return files;
     }
 

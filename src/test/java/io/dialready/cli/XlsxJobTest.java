@@ -181,7 +181,8 @@ class XlsxJobTest {
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                     "carteira.enriched.csv", "carteira.dialer.csv", "carteira.enriched.xlsx", "carteira.dialer.xlsx",
-                    "carteira.rejects.csv", "carteira.report.json");
+                    "carteira.rejects.csv", "carteira.report.json",
+                    "carteira.report.html");
         }
         List<List<String>> enriched = csvRows(out.resolve("carteira.enriched.csv"));
         assertThat(enriched.get(1)).as("numbers as digits, dates in the spec's format, amounts exact")
@@ -228,7 +229,8 @@ class XlsxJobTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "carteira.enriched.xlsx", "carteira.dialer.xlsx", "carteira.rejects.csv", "carteira.report.json");
+                    "carteira.enriched.xlsx", "carteira.dialer.xlsx", "carteira.rejects.csv", "carteira.report.json",
+                    "carteira.report.html");
         }
         assertThat(run.out()).contains("carteira.enriched.xlsx");
     }
