@@ -143,7 +143,7 @@ public final class HtmlReport {
         int labelWidth = 150;
         int barWidth = 380;
         int rowHeight = 34;
-        int width = labelWidth + barWidth + 150;
+        int width = labelWidth + barWidth + 230;
         int height = rows.size() * rowHeight + 6;
         h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
             .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
