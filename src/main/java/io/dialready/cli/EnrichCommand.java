@@ -64,6 +64,9 @@ public final class EnrichCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichCommand.class);
 
+    /** What --resume-only prints when there is no unfinished run with this identity. */
+    static final String NOTHING_TO_RESUME = "dialready: nothing to resume";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
 
@@ -108,7 +111,9 @@ public final class EnrichCommand implements Callable<Integer> {
             description = "Seconds between two progress lines (lines mode, and the log file). Default: ${DEFAULT-VALUE}")
     double progressInterval;
 
-    /** Set by the watch and resume commands, which run enrich in-process: resume an unfinished run or do nothing. */
+    @Option(names = "--resume-only",
+            description = "Only resume the unfinished run of this spec, input and output folder; when there is none,"
+                    + " start nothing (prints 'nothing to resume', exit 0). Used by 'dialready resume'.")
     boolean resumeOnly;
 
     @Override
@@ -240,7 +245,11 @@ public final class EnrichCommand implements Callable<Integer> {
                 .properties(props)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("runPlan", plan))
                 .run();
-            EnrichRunner.Outcome outcome = context.getBean(EnrichRunner.class).run();
+            EnrichRunner.Outcome outcome = context.getBean(EnrichRunner.class).run(resumeOnly);
+            if (outcome.execution() == null) {
+                out.println(NOTHING_TO_RESUME + " for " + plan.spec().specFile() + " on " + plan.input());
+                return ExitCodes.COMPLETED;
+            }
             return report(outcome, plan, out, err);
         }
         catch (Exception e) {
