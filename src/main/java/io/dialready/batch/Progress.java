@@ -124,7 +124,7 @@ public final class Progress implements AutoCloseable {
                 bar.maxHint(Math.max(f.estimatedTotal, totalRows));
             }
             bar.stepTo(totalRows);
-            bar.setExtraMessage(f.lookupText());
+            bar.setExtraMessage(" · " + f.lookupText()); // the bar puts it right after its "N rows/s"
         }
         if (now - lastPrintNanos < intervalNanos) {
             return;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = { EnrichCommand.class, WatchCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class },
         footer = { "", "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
                 "2 bad arguments or job spec, 3 input unreadable.", "",
+                "Nightly runs: scripts/nightly.sh (README.md, Nightly runs).", "",
                 "Documentation: README.md, jobs/README.md (job spec keys), docs/outputs.md (output columns)." })
 public final class DialreadyCommand implements Runnable {
 

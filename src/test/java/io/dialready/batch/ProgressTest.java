@@ -88,7 +88,7 @@ class ProgressTest {
         }
         p.close();
         String bar = printed();
-        assertThat(bar).contains("enrich").contains("500/1000 rows").contains(" rows/s").contains("lookups")
+        assertThat(bar).contains("enrich").contains("500/1000 rows").containsPattern("\\d rows/s · lookups \\d")
             .contains("no rate limit");
         assertThat(bar).doesNotContain("progress:"); // no log-style lines on a terminal
     }
