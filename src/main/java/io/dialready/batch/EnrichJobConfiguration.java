@@ -166,7 +166,7 @@ public class EnrichJobConfiguration {
         Progress progress = new Progress(plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
                 plan.quiet() ? null : System.err,
                 plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval())
-            .withLookups(lookupService::lookupsRequested, lookupService::allowedLookupsPerSecond);
+            .withLookups(lookupService::lookupsRequested, () -> allowedLookupsPerSecond(spec.lookup()));
         if (source instanceof CsvDebtorReader csv) {
             progress.withInputFraction(csv::fractionRead);
         }
@@ -220,6 +220,25 @@ public class EnrichJobConfiguration {
                     new XlsxOutput(Integer.getInteger("dialready.xlsx.max-rows-per-sheet", XlsxOutput.EXCEL_MAX_ROWS))),
                     transactionManager)
             .build();
+    }
+
+    /**
+     * The lookups per second the spec's provider accounts allow together (the sum of their {@code rate}s), shown by the
+     * progress display beside the measured rate; empty without accounts (the sandbox: no limit). The hook to change
+     * when the allowed rate comes from elsewhere (an account's quota spent, a breaker open).
+     */
+    static java.util.OptionalDouble allowedLookupsPerSecond(JobSpec.Lookup lookup) {
+        if (lookup.accounts() == null || lookup.accounts().isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        double total = 0;
+        for (JobSpec.Account a : lookup.accounts()) {
+            if (a.rate() == null) {
+                return java.util.OptionalDouble.empty();
+            }
+            total += a.rate().perSecond();
+        }
+        return java.util.OptionalDouble.of(total);
     }
 
     private static FlatFileItemWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,

@@ -88,7 +88,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     /** Exit codes of a run that completed (0), or completed with phones left PENDING because a quota was spent (4). */
     static boolean completed(int exitCode) {
-        return exitCode == ExitCodes.COMPLETED || exitCode == DropFolder.QUOTA_SPENT;
+        return exitCode == ExitCodes.COMPLETED || exitCode == ExitCodes.QUOTA_SPENT;
     }
 
     @Override

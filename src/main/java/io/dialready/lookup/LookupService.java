@@ -79,14 +79,6 @@ public final class LookupService {
         return results;
     }
 
-    /**
-     * The lookups per second the provider account(s) allow, shown beside the measured rate by the progress display;
-     * empty when there is no limit (the sandbox). Hook for the provider accounts of issue 3, which carry their rates.
-     */
-    public java.util.OptionalDouble allowedLookupsPerSecond() {
-        return java.util.OptionalDouble.empty();
-    }
-
     public long lookupsRequested() {
         return lookupsRequested;
     }

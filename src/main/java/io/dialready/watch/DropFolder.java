@@ -48,7 +48,10 @@ public final class DropFolder {
 
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
 
-    /** Exit code 4 of issue 3: the provider's quota was spent, some phones left PENDING, the outputs are complete. */
+    /**
+     * Exit code 4 (cli.ExitCodes.QUOTA_SPENT): every account's daily quota is spent, some phones are left PENDING, the
+     * outputs are complete. A completed run, not a failure; reported.
+     */
     public static final int QUOTA_SPENT = 4;
 
     private static final Set<String> ACCEPTED = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls");
@@ -292,6 +295,7 @@ public final class DropFolder {
             case 1 -> "the run failed; details in the log file";
             case 2 -> "bad job spec or arguments";
             case 3 -> "input unreadable";
+            case 5 -> "the provider cannot be used; the outputs were written with the phones not checked PENDING";
             default -> "see README.md, exit codes";
         };
     }

@@ -94,6 +94,22 @@ class ProgressTest {
     }
 
     @Test
+    void theAllowedRateIsTheSumOfTheSpecsAccountRates() {
+        io.dialready.spec.JobSpec.Lookup none = new io.dialready.spec.JobSpec.Lookup("sandbox", null, false, false, 500);
+        assertThat(EnrichJobConfiguration.allowedLookupsPerSecond(none)).isEmpty();
+        var perMinute = new io.dialready.spec.JobSpec.Rate(30, Duration.ofMinutes(1));
+        var perSecond = new io.dialready.spec.JobSpec.Rate(2, Duration.ofSeconds(1));
+        var a = new io.dialready.spec.JobSpec.Account("a", "http://127.0.0.1:1", "i", null, null, null, null, perMinute,
+                5, Duration.ZERO, 1000);
+        var b = new io.dialready.spec.JobSpec.Account("b", "http://127.0.0.1:1", "i", null, null, null, null, perSecond,
+                5, Duration.ZERO, 1000);
+        var pool = new io.dialready.spec.JobSpec.Lookup("evolution", null, false, false, 500, 4, Duration.ofDays(7),
+                Duration.ofSeconds(20), io.dialready.spec.JobSpec.Retries.DEFAULT,
+                io.dialready.spec.JobSpec.CircuitBreaker.DEFAULT, null, java.util.List.of(a, b));
+        assertThat(EnrichJobConfiguration.allowedLookupsPerSecond(pool).getAsDouble()).isEqualTo(2.5);
+    }
+
+    @Test
     void quietPrintsNothing() {
         Progress p = progress(Progress.Mode.NONE, Duration.ofMillis(1), OptionalDouble.empty());
         p.start(0);
