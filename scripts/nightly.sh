@@ -7,7 +7,7 @@
 #   --data DIR   job repository folder, shared by the night's runs       (env DIALREADY_DATA, default data)
 #   --logs DIR   where nightly-YYYY-MM-DD.log and dialready.log go       (env DIALREADY_LOGS, default logs)
 #   --keep N     nightly logs kept, the newest N                          (env NIGHTLY_KEEP_LOGS, default 14)
-#   env DIALREADY_CMD      the dialready command (default: scripts/dialready beside this script)
+#   env DIALREADY_CMD      the dialready command, split on spaces (default: scripts/dialready beside this script)
 #   env NIGHTLY_PROGRESS   seconds between two progress lines of a run in the log (default 60)
 #
 # Order: (1) `dialready resume` finishes every run of the data folder that a kill, crash or failure left unfinished
@@ -24,9 +24,13 @@ data="${DIALREADY_DATA:-$here/data}"
 logs="${DIALREADY_LOGS:-$here/logs}"
 keep="${NIGHTLY_KEEP_LOGS:-14}"
 progress="${NIGHTLY_PROGRESS:-60}"
-read -r -a cmd <<< "${DIALREADY_CMD:-$here/scripts/dialready}"
+if [[ -n "${DIALREADY_CMD:-}" ]]; then
+  read -r -a cmd <<< "$DIALREADY_CMD"   # split on spaces: a command and its arguments
+else
+  cmd=("$here/scripts/dialready")
+fi
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --jobs) jobs="${2:?--jobs needs a folder}"; shift 2 ;;

@@ -115,10 +115,23 @@ public final class ResumeCommand implements Callable<Integer> {
                     resumed++;
                     continue;
                 }
+                else if (code == ExitCodes.BAD_ARGUMENTS || code == ExitCodes.INPUT_UNREADABLE) {
+                    // the same spec on the same bytes fails the same way every time: report it once, then let it be
+                    failed++;
+                    err.printf("dialready: resuming run %d failed (exit code %d), and would every time; marked"
+                            + " abandoned%n", run.instanceId(), code);
+                    try {
+                        abandon(dataDir, run, "resuming it failed with exit code " + code);
+                    }
+                    catch (SQLException e) {
+                        err.println("dialready: cannot mark run " + run.instanceId() + " abandoned: " + e.getMessage());
+                    }
+                    continue;
+                }
                 else {
                     failed++;
-                    err.printf("dialready: resuming run %d failed (exit code %d); it stays unfinished%n",
-                            run.instanceId(), code);
+                    err.printf("dialready: resuming run %d failed (exit code %d); it stays unfinished and is tried"
+                            + " again next time%n", run.instanceId(), code);
                     continue;
                 }
             }
@@ -212,14 +225,19 @@ public final class ResumeCommand implements Callable<Integer> {
         return runs;
     }
 
-    /** Marks the run abandoned (Spring Batch's status for "never restart this"), with the reason as exit message. */
+    /**
+     * Marks the run's last execution abandoned (Spring Batch's status for "never restart this"; EnrichRunner then
+     * starts a fresh run for the same identity), with the reason as exit message.
+     */
     private static void abandon(Path dataDir, Unfinished run, String why) throws SQLException {
         try (Connection c = DriverManager.getConnection(url(dataDir), "sa", "");
                 PreparedStatement s = c.prepareStatement("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'ABANDONED',"
                         + " EXIT_CODE = 'ABANDONED', EXIT_MESSAGE = ?, END_TIME = COALESCE(END_TIME, LOCALTIMESTAMP),"
-                        + " LAST_UPDATED = LOCALTIMESTAMP WHERE JOB_EXECUTION_ID = ?")) {
+                        + " LAST_UPDATED = LOCALTIMESTAMP WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID)"
+                        + " FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)")) {
+            // the run's last execution: a resume that failed again added one
             s.setString(1, "dialready resume: " + why);
-            s.setLong(2, run.executionId());
+            s.setLong(2, run.instanceId());
             s.executeUpdate();
         }
     }

@@ -65,6 +65,35 @@ class ResumeCommandTest {
         assertThat(resume().out()).startsWith("dialready: nothing to resume in ");
     }
 
+    /** A run that failed on its input's bytes would fail the same way every night: reported once, then abandoned. */
+    @Test
+    void aRunThatFailsAgainOnItsInputIsReportedOnceThenAbandoned() throws Exception {
+        StringBuilder csv = new StringBuilder(EnrichCommandTest.HEADER).append('\n');
+        for (int i = 0; i < 3000; i++) {
+            csv.append("C").append(i).append(";1;N;1,00;01/11/2026;11;98765-4321;;;;;;SP\n");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // row 3002 holds an ISO-8859-1 'é': not UTF-8, found only when the run reaches it
+        bytes.writeBytes("C9;1;N\u00e9;1,00;01/11/2026;11;98765-4321;;;;;;SP\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("in.csv"), bytes.toByteArray());
+        Path spec = Files.writeString(dir.resolve("job.yml"), Files.readString(spec(0))
+            .replace("input:\n", "input:\n  encoding: UTF-8\n"));
+        CliRun first = CliRun.of("enrich", "--job", spec.toString(), "--data", dir.resolve("data").toString(),
+                "--log-file", dir.resolve("log.txt").toString(), "--quiet");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(3);
+        assertThat(first.err()).contains("not valid UTF-8");
+
+        CliRun r = resume();
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("resuming run 1 failed (exit code 3), and would every time; marked abandoned");
+        assertThat(r.out()).contains("resume done: 0 resumed, 1 failed again, 0 abandoned");
+        CliRun next = resume();
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.out()).startsWith("dialready: nothing to resume in ");
+    }
+
     @Test
     void aKilledRunWhoseSpecChangedIsAbandonedNotResumedWithOtherRules() throws Exception {
         KillAndResumeTest.writePortfolio(dir.resolve("in.csv"), 10_000);
