@@ -72,6 +72,7 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
+        LogFile.use(logFile);
         Path dataDir = data.toAbsolutePath().normalize();
         if (!Files.exists(dataDir.resolve("dialready.mv.db"))) {
             out.println("dialready: nothing to resume (no job repository in " + dataDir + ")");

@@ -107,6 +107,7 @@ public final class WatchCommand implements Callable<Integer> {
             err.println("dialready: --inbox " + inbox + ": no such folder");
             return ExitCodes.BAD_ARGUMENTS;
         }
+        LogFile.use(logFile);
         Path in = inbox.toAbsolutePath().normalize();
         Path dataDir = data.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);

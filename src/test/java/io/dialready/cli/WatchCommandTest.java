@@ -197,6 +197,8 @@ class WatchCommandTest {
         assertThat(inbox.resolve(".hidden.csv")).exists();
         assertThat(inbox.resolve("~$carteira.xlsx")).exists();
         assertThat(output.toString()).contains("dialready watch: 0 done, 3 failed");
+        // the watcher's own lines are in its --log-file, not in a log of the working folder
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("DropFolder - contract.pdf: failed");
         // a failed file is not a duplicate: dropped again (fixed or not) it is tried again
         Files.write(inbox.resolve("empty.csv"), new byte[0]);
         stop.set(false);
