@@ -27,6 +27,7 @@ import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.Progress;
 import io.dialready.batch.RunPlan;
+import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -202,6 +203,10 @@ public final class EnrichCommand implements Callable<Integer> {
         String[] header = headerNames.toArray(String[]::new);
         new DebtorMapper(spec, header);
         new PhoneExtractor(spec, header);
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
         if (!hasDataRows) {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
