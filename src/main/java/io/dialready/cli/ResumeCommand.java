@@ -66,6 +66,11 @@ public final class ResumeCommand implements Callable<Integer> {
         String input() {
             return params.get("input");
         }
+
+        /** A run that read a database table or query (input.jdbc): its input has no size or time to compare. */
+        boolean databaseInput() {
+            return params.get("input") != null && !params.containsKey("input_size");
+        }
     }
 
     @Override
@@ -73,6 +78,13 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         LogFile.use(logFile);
+        String database = System.getenv("DIALREADY_DATABASE_URL");
+        if (database != null && !database.isBlank()) {
+            // not done yet: this command reads the H2 job repository of --data
+            out.println("dialready: resume reads the H2 job repository under --data; with a MySQL/MariaDB job"
+                    + " repository (DIALREADY_DATABASE_URL) run the interrupted command again to resume it");
+            return ExitCodes.COMPLETED;
+        }
         Path dataDir = data.toAbsolutePath().normalize();
         if (!Files.exists(dataDir.resolve("dialready.mv.db"))) {
             out.println("dialready: nothing to resume (no job repository in " + dataDir + ")");
@@ -153,9 +165,12 @@ public final class ResumeCommand implements Callable<Integer> {
     }
 
     private int enrich(Unfinished run, PrintWriter out, PrintWriter err) {
-        List<String> args = new ArrayList<>(List.of("enrich", "--resume-only", "--job", run.spec(), "--input",
-                run.input(), "--output", run.params().get("output"), "--data", data.toString(), "--log-file",
-                logFile.toString(), "--progress", quiet ? "none" : "lines"));
+        List<String> args = new ArrayList<>(List.of("enrich", "--resume-only", "--job", run.spec(), "--output",
+                run.params().get("output"), "--data", data.toString(), "--log-file", logFile.toString(), "--progress",
+                quiet ? "none" : "lines"));
+        if (!run.databaseInput()) {
+            args.addAll(List.of("--input", run.input()));
+        }
         if ("true".equals(run.params().get("dry_run"))) {
             args.add("--dry-run");
         }
@@ -170,6 +185,9 @@ public final class ResumeCommand implements Callable<Integer> {
         Path spec = Path.of(run.spec());
         if (!Files.isRegularFile(spec)) {
             return "its job spec " + spec + " is gone";
+        }
+        if (run.databaseInput()) {
+            return null; // the spec's own table or query: the run's identity (checked by enrich) says the rest
         }
         Path input = Path.of(run.input());
         if (!Files.isRegularFile(input)) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.dialready.db.SqlDialect;
 import io.dialready.spec.JobSpec.Profile;
 
 /**
@@ -40,9 +41,19 @@ public final class DialerStaging {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private SqlDialect dialect;
 
     public DialerStaging(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
+    }
+
+    private SqlDialect dialect() {
+        if (dialect == null) {
+            dialect = SqlDialect.of(dataSource);
+        }
+        return dialect;
     }
 
     public static long sortKey(int priority, long line) {
@@ -56,9 +67,10 @@ public final class DialerStaging {
 
     public void create(long jobInstanceId) {
         String t = table(jobInstanceId);
+        String text = " " + dialect().longText();
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + t + " (sort_key BIGINT PRIMARY KEY, line BIGINT NOT NULL,"
-                + " phones VARCHAR(4000) NOT NULL, dialer_lines CHARACTER VARYING NOT NULL"
-                + profileColumns(" CHARACTER VARYING") + ")");
+                + " phones VARCHAR(4000) NOT NULL, dialer_lines" + text + " NOT NULL" + profileColumns(text) + ")"
+                + dialect().tableOptions());
     }
 
     private static String profileColumns(String type) {
@@ -67,6 +79,16 @@ public final class DialerStaging {
             sb.append(", ").append(column(p)).append(type);
         }
         return sb.toString();
+    }
+
+    private String upsert(long jobInstanceId, boolean profiles) {
+        List<String> columns = new ArrayList<>(List.of("line", "sort_key", "phones", "dialer_lines"));
+        if (profiles) {
+            for (Profile p : Profile.values()) {
+                columns.add(column(p));
+            }
+        }
+        return dialect().upsert(table(jobInstanceId), columns, List.of("sort_key"));
     }
 
     public void insert(long jobInstanceId, List<Row> rows) {
@@ -90,13 +112,10 @@ public final class DialerStaging {
             }
             args.add(a);
         }
-        // MERGE, not INSERT: a chunk written again after a crash replaces its rows instead of failing on the key.
+        // an upsert, not INSERT: a chunk written again after a crash replaces its rows instead of failing on the key.
         // Seen once (1 run in about 15 of KillAndResumeTest): a resumed run found rows of a chunk whose reader
         // position had not been saved with them; rewriting the same debtor gives the same row, so outputs stay exact.
-        jdbc.batchUpdate("MERGE INTO " + table(jobInstanceId) + " (line, sort_key, phones, dialer_lines"
-                + (profiles ? profileColumns("") + ") KEY (sort_key) VALUES (?, ?, ?, ?"
-                        + ", ?".repeat(Profile.values().length) : ") KEY (sort_key) VALUES (?, ?, ?, ?")
-                + ")", args);
+        jdbc.batchUpdate(upsert(jobInstanceId, profiles), args);
     }
 
     /** Calls back with each staged row's phones ('|'-separated), e.g. to rebuild a distinct count after a restart. */
