@@ -210,6 +210,7 @@ final class FinishTasklet implements Tasklet {
         files.put("report", plan.outputs().report().toString());
         r.put("outputs", files);
         try {
+            OutputFiles.createPrivate(target);
             Files.writeString(target, JSON.writeValueAsString(r) + "\n");
         }
         catch (IOException e) {

@@ -63,7 +63,7 @@ public final class JobSpecLoader {
     }
 
     record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format,
-            List<String> profiles, Integer phoneColumns, RawVicidial vicidial) {
+            List<String> profiles, Integer phoneColumns, RawVicidial vicidial, Boolean neutraliseFormulas) {
     }
 
     record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
@@ -266,7 +266,8 @@ public final class JobSpecLoader {
             }
             return new JobSpec.Output(out.dir(), out.encoding(), out.delimiter(), out.lineSeparator(), out.format(),
                     List.copyOf(profiles), out.phoneColumns(), out.vicidial(),
-                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms));
+                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms),
+                    out.neutraliseFormulas());
         }
 
         private JobSpec.Suppression suppression(RawSuppression s) {
@@ -453,7 +454,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Output output(RawOutput o) {
             if (o == null) {
-                o = new RawOutput(null, null, null, null, null, null, null, null);
+                o = new RawOutput(null, null, null, null, null, null, null, null, null);
             }
             String dir = optional(o.dir());
             String encoding = charset(o.encoding(), "output.encoding", false);
@@ -526,7 +527,8 @@ public final class JobSpecLoader {
                 vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
             }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null);
+                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null,
+                    o.neutraliseFormulas() == null || o.neutraliseFormulas());
         }
 
         private JobSpec.Run run(RawRun r) {
