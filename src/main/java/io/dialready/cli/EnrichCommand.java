@@ -194,7 +194,11 @@ public final class EnrichCommand implements Callable<Integer> {
 
     private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // WRITE_DELAY=0: H2 stores each transaction as it commits, in the committing thread, instead of a background
+        // writer storing the tables one by one while commits go on; after a SIGKILL, the latter could leave a chunk's
+        // rows without the reader position committed with them, or the reverse (docs/crash-safety.md)
+        props.put("spring.datasource.url",
+                "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         props.put("spring.datasource.username", "sa");
         props.put("spring.datasource.password", "");
         props.put("logging.file.name", logFile.toAbsolutePath().normalize().toString());
@@ -256,7 +260,8 @@ public final class EnrichCommand implements Callable<Integer> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        err.println("dialready: run failed: " + oneLine(root) + " (details in " + logFile
+        // masked: cron often sends this line to a log file too
+        err.println("dialready: run failed: " + io.dialready.phone.LogMasking.mask(oneLine(root)) + " (details in " + logFile
                 + "); run the same command again to resume");
         return ExitCodes.FAILED;
     }
