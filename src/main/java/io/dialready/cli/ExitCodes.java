@@ -10,6 +10,16 @@ public final class ExitCodes {
     public static final int BAD_ARGUMENTS = 2;
     /** The input cannot be read; the message names the file and why. */
     public static final int INPUT_UNREADABLE = 3;
+    /**
+     * Every provider account's daily quota is spent: the outputs are complete, the phones not checked are PENDING, and
+     * the next run checks them first.
+     */
+    public static final int QUOTA_SPENT = 4;
+    /**
+     * The provider cannot be used (an account refused with 401/403/404, or the circuit breaker stayed open): the
+     * outputs are complete, the phones not checked are PENDING; the message names the account and the cause.
+     */
+    public static final int PROVIDER_FAILED = 5;
 
     private ExitCodes() {
     }

@@ -61,7 +61,14 @@ public final class LookupService {
         }
         for (int from = 0; from < toAsk.size(); from += batchSize) {
             List<String> batch = toAsk.subList(from, Math.min(toAsk.size(), from + batchSize));
-            Map<String, LookupResult> answers = provider.check(batch);
+            Map<String, LookupResult> answers;
+            try {
+                answers = provider.check(batch);
+            }
+            catch (ProviderException e) {
+                // an error is never an answer: the numbers stay UNKNOWN
+                answers = Map.of();
+            }
             providerCalls++;
             lookupsRequested += batch.size();
             for (String number : batch) {

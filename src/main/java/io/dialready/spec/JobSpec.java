@@ -77,7 +77,66 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
         }
     }
 
-    public record Lookup(String provider, Sandbox sandbox, boolean checkFixedLines, boolean dryRun, int batchSize) {
+    /**
+     * How numbers are looked up. {@code batchSize}: numbers per call of a bulk provider (single-number providers ask one
+     * at a time); {@code concurrency}: provider calls in flight at once across all accounts; {@code cacheTtl}: how long
+     * a cached answer is reused; {@code timeout}: of one HTTP call; {@code photos} null when profile photos are not
+     * fetched. {@code accounts} is empty only for the sandbox without limits.
+     */
+    public record Lookup(String provider, Sandbox sandbox, boolean checkFixedLines, boolean dryRun, int batchSize,
+            int concurrency, java.time.Duration cacheTtl, java.time.Duration timeout, Retries retries,
+            CircuitBreaker circuitBreaker, Photos photos, List<Account> accounts) {
+
+        /** The sandbox with the default limits-free settings (tests and demos). */
+        public Lookup(String provider, Sandbox sandbox, boolean checkFixedLines, boolean dryRun, int batchSize) {
+            this(provider, sandbox, checkFixedLines, dryRun, batchSize, DEFAULT_CONCURRENCY, DEFAULT_CACHE_TTL,
+                    DEFAULT_TIMEOUT, Retries.DEFAULT, CircuitBreaker.DEFAULT, null, List.of());
+        }
+
+        public static final int DEFAULT_CONCURRENCY = 4;
+        public static final java.time.Duration DEFAULT_CACHE_TTL = java.time.Duration.ofDays(7);
+        public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(20);
+    }
+
+    /**
+     * One provider account (a paired phone: Evolution instance, Z-API instance, WAHA or WPPConnect session, or an
+     * On-Premises-shaped gateway login) and its limits. Secrets are never in the spec: {@code tokenEnv},
+     * {@code clientTokenEnv}, {@code usernameEnv} and {@code passwordEnv} name environment variables (null: unused).
+     * {@code rate} counts numbers checked (a bulk call of n numbers spends n), {@code burst} is the bucket's capacity,
+     * {@code jitter} the upper bound of a random pause added before each call, {@code dailyQuota} the numbers this
+     * account may check per calendar day (UTC), kept in the database across runs.
+     */
+    public record Account(String name, String baseUrl, String instance, String tokenEnv, String clientTokenEnv,
+            String usernameEnv, String passwordEnv, Rate rate, int burst, java.time.Duration jitter, long dailyQuota) {
+    }
+
+    /** {@code permits} numbers per {@code period} ("20/s", "60/min", "1000/h"). */
+    public record Rate(long permits, java.time.Duration period) {
+
+        public double perSecond() {
+            return permits * 1_000_000_000.0 / period.toNanos();
+        }
+
+        @Override
+        public String toString() {
+            long s = period.toSeconds();
+            return permits + (s == 1 ? "/s" : s == 60 ? "/min" : s == 3600 ? "/h" : "/" + s + "s");
+        }
+    }
+
+    /** Retries of a failed call (429/503/5xx/timeout/dropped connection): attempts include the first call. */
+    public record Retries(int maxAttempts, java.time.Duration initialBackoff, java.time.Duration maxBackoff) {
+        public static final Retries DEFAULT = new Retries(4, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(60));
+    }
+
+    /** After {@code failures} calls in a row failed even after retries, no call is made for {@code open}. */
+    public record CircuitBreaker(int failures, java.time.Duration open) {
+        public static final CircuitBreaker DEFAULT = new CircuitBreaker(10, java.time.Duration.ofMinutes(5));
+    }
+
+    /** Profile photos are fetched for the active numbers of debtors whose amount is at least {@code minAmount}. */
+    public record Photos(java.math.BigDecimal minAmount) {
     }
 
     /** The built-in sandbox provider: deterministic answers, no network. */

@@ -29,7 +29,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class JobSpecLoader {
 
-    public static final Set<String> PROVIDERS = Set.of("sandbox");
+    /** The lookup providers, documented in docs/providers.md. */
+    public static final Set<String> PROVIDERS = Set.of("sandbox", "evolution", "zapi", "waha", "wppconnect", "onprem");
+    /** The providers that can tell whether a number has a profile photo. */
+    public static final Set<String> PHOTO_PROVIDERS = Set.of("sandbox", "evolution", "zapi", "wppconnect");
     public static final Set<String> INPUT_FORMATS = Set.of("csv", "xlsx", "xls");
     public static final Set<String> OUTPUT_FORMATS = Set.of("csv", "xlsx", "both");
 
@@ -56,7 +59,22 @@ public final class JobSpecLoader {
     record RawPhone(String column, String ddd, String number, Boolean multiple) {
     }
 
-    record RawLookup(String provider, RawSandbox sandbox, Boolean checkFixedLines, Boolean dryRun, Integer batchSize) {
+    record RawLookup(String provider, RawSandbox sandbox, Boolean checkFixedLines, Boolean dryRun, Integer batchSize,
+            Integer concurrency, Integer cacheTtlDays, Integer timeoutMs, RawRetries retries,
+            RawCircuitBreaker circuitBreaker, RawPhotos photos, List<RawAccount> accounts) {
+    }
+
+    record RawAccount(String name, String baseUrl, String instance, String tokenEnv, String clientTokenEnv,
+            String usernameEnv, String passwordEnv, String rate, Integer burst, Integer jitterMs, Long dailyQuota) {
+    }
+
+    record RawRetries(Integer maxAttempts, Integer initialBackoffMs, Integer maxBackoffMs) {
+    }
+
+    record RawCircuitBreaker(Integer failures, Integer openSeconds) {
+    }
+
+    record RawPhotos(java.math.BigDecimal minAmount) {
     }
 
     record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {
@@ -422,13 +440,13 @@ public final class JobSpecLoader {
 
         private JobSpec.Lookup lookup(RawLookup l) {
             if (l == null) {
-                l = new RawLookup(null, null, null, null, null);
+                l = new RawLookup(null, null, null, null, null, null, null, null, null, null, null, null);
             }
             String provider = optional(l.provider());
             provider = provider == null ? "sandbox" : provider.toLowerCase(Locale.ROOT);
             if (!PROVIDERS.contains(provider)) {
                 throw error("lookup.provider", "names an unknown provider '" + provider + "' (known: "
-                        + String.join(", ", PROVIDERS) + ")");
+                        + String.join(", ", new java.util.TreeSet<>(PROVIDERS)) + ")");
             }
             RawSandbox s = l.sandbox() == null ? new RawSandbox(null, null, null, null) : l.sandbox();
             double share = s.activeShare() == null ? 0.6 : s.activeShare();
@@ -447,9 +465,154 @@ public final class JobSpecLoader {
             if (batch < 1) {
                 throw error("lookup.batch_size", "must be at least 1");
             }
+            int concurrency = between(l.concurrency(), JobSpec.Lookup.DEFAULT_CONCURRENCY, 1, 64, "lookup.concurrency");
+            int ttlDays = between(l.cacheTtlDays(), (int) JobSpec.Lookup.DEFAULT_CACHE_TTL.toDays(), 0, 365,
+                    "lookup.cache_ttl_days");
+            int timeoutMs = between(l.timeoutMs(), (int) JobSpec.Lookup.DEFAULT_TIMEOUT.toMillis(), 100, 600_000,
+                    "lookup.timeout_ms");
+            JobSpec.Retries retries = JobSpec.Retries.DEFAULT;
+            if (l.retries() != null) {
+                RawRetries r = l.retries();
+                int attempts = between(r.maxAttempts(), retries.maxAttempts(), 1, 20, "lookup.retries.max_attempts");
+                int initial = between(r.initialBackoffMs(), (int) retries.initialBackoff().toMillis(), 1, 3_600_000,
+                        "lookup.retries.initial_backoff_ms");
+                int max = between(r.maxBackoffMs(), (int) retries.maxBackoff().toMillis(), initial, 3_600_000,
+                        "lookup.retries.max_backoff_ms");
+                retries = new JobSpec.Retries(attempts, java.time.Duration.ofMillis(initial),
+                        java.time.Duration.ofMillis(max));
+            }
+            JobSpec.CircuitBreaker breaker = JobSpec.CircuitBreaker.DEFAULT;
+            if (l.circuitBreaker() != null) {
+                RawCircuitBreaker b = l.circuitBreaker();
+                breaker = new JobSpec.CircuitBreaker(
+                        between(b.failures(), breaker.failures(), 1, 10_000, "lookup.circuit_breaker.failures"),
+                        java.time.Duration.ofSeconds(between(b.openSeconds(), (int) breaker.open().toSeconds(), 1,
+                                86_400, "lookup.circuit_breaker.open_seconds")));
+            }
+            JobSpec.Photos photos = null;
+            if (l.photos() != null) {
+                if (l.photos().minAmount() == null) {
+                    throw error("lookup.photos.min_amount", "is required with lookup.photos (the smallest amount owed "
+                            + "for which the active number's profile photo is fetched)");
+                }
+                if (l.photos().minAmount().signum() < 0) {
+                    throw error("lookup.photos.min_amount", "must not be negative");
+                }
+                if (!PHOTO_PROVIDERS.contains(provider)) {
+                    throw error("lookup.photos", "is not available with provider '" + provider
+                            + "' (profile photos: evolution, zapi, wppconnect, sandbox)");
+                }
+                photos = new JobSpec.Photos(l.photos().minAmount());
+            }
+            List<JobSpec.Account> accounts = new ArrayList<>();
+            List<RawAccount> raws = l.accounts() == null ? List.of() : l.accounts();
+            if (raws.isEmpty() && !provider.equals("sandbox")) {
+                throw error("lookup.accounts", "is required with provider '" + provider
+                        + "': list at least one account (base_url, instance or session, token_env; docs/providers.md)");
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < raws.size(); i++) {
+                JobSpec.Account a = account(raws.get(i), "lookup.accounts[" + i + "]", provider);
+                if (!names.add(a.name())) {
+                    throw error("lookup.accounts[" + i + "].name", "repeats the account name '" + a.name() + "'");
+                }
+                accounts.add(a);
+            }
             return new JobSpec.Lookup(provider,
                     new JobSpec.Sandbox(share, latency, s.seed() == null ? 0 : s.seed(), legacy),
-                    Boolean.TRUE.equals(l.checkFixedLines()), Boolean.TRUE.equals(l.dryRun()), batch);
+                    Boolean.TRUE.equals(l.checkFixedLines()), Boolean.TRUE.equals(l.dryRun()), batch, concurrency,
+                    java.time.Duration.ofDays(ttlDays), java.time.Duration.ofMillis(timeoutMs), retries, breaker,
+                    photos, List.copyOf(accounts));
+        }
+
+        /** Conservative by default: gateways ban accounts that check thousands of numbers in minutes. */
+        static final String DEFAULT_RATE = "20/min";
+        static final int DEFAULT_BURST = 1;
+        static final int DEFAULT_JITTER_MS = 2000;
+        static final long DEFAULT_DAILY_QUOTA = 1000;
+
+        private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile(
+                "\\s*(\\d+)\\s*/\\s*(s|sec|second|min|minute|h|hour)\\s*");
+
+        private JobSpec.Account account(RawAccount a, String key, String provider) {
+            if (a == null) {
+                throw error(key, "is empty");
+            }
+            String name = required(a.name(), key + ".name");
+            String baseUrl = optional(a.baseUrl());
+            boolean sandbox = provider.equals("sandbox");
+            if (!sandbox) {
+                baseUrl = required(baseUrl, key + ".base_url");
+                try {
+                    java.net.URI uri = new java.net.URI(baseUrl);
+                    if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                        throw error(key + ".base_url", "must be an http:// or https:// URL, not '" + baseUrl + "'");
+                    }
+                    if (uri.getUserInfo() != null) {
+                        throw error(key + ".base_url", "must not hold credentials: name them in token_env");
+                    }
+                }
+                catch (java.net.URISyntaxException e) {
+                    throw error(key + ".base_url", "is not a URL: " + e.getReason());
+                }
+                baseUrl = baseUrl.replaceAll("/+$", "");
+            }
+            String instance = optional(a.instance());
+            if (instance == null && Set.of("evolution", "zapi", "waha", "wppconnect").contains(provider)) {
+                throw error(key + ".instance", "is required with provider '" + provider
+                        + "' (the instance or session name of the paired phone)");
+            }
+            String tokenEnv = env(a.tokenEnv(), key + ".token_env");
+            String clientTokenEnv = env(a.clientTokenEnv(), key + ".client_token_env");
+            String usernameEnv = env(a.usernameEnv(), key + ".username_env");
+            String passwordEnv = env(a.passwordEnv(), key + ".password_env");
+            if (tokenEnv == null && Set.of("evolution", "zapi", "wppconnect").contains(provider)) {
+                throw error(key + ".token_env", "is required with provider '" + provider
+                        + "': the name of the environment variable that holds the token (never the token itself)");
+            }
+            if (provider.equals("onprem") && tokenEnv == null && (usernameEnv == null || passwordEnv == null)) {
+                throw error(key + ".token_env", "or username_env and password_env are required with provider 'onprem'");
+            }
+            String rateText = optional(a.rate()) == null ? DEFAULT_RATE : a.rate();
+            java.util.regex.Matcher m = RATE.matcher(rateText);
+            if (!m.matches()) {
+                throw error(key + ".rate", "must be numbers per second, minute or hour such as 1/s, 20/min or "
+                        + "600/h, not '" + rateText + "'");
+            }
+            long permits = Long.parseLong(m.group(1));
+            if (permits < 1) {
+                throw error(key + ".rate", "must allow at least one number per period");
+            }
+            java.time.Duration period = switch (m.group(2)) {
+                case "s", "sec", "second" -> java.time.Duration.ofSeconds(1);
+                case "min", "minute" -> java.time.Duration.ofMinutes(1);
+                default -> java.time.Duration.ofHours(1);
+            };
+            int burst = between(a.burst(), DEFAULT_BURST, 1, 100_000, key + ".burst");
+            int jitter = between(a.jitterMs(), DEFAULT_JITTER_MS, 0, 600_000, key + ".jitter_ms");
+            long quota = a.dailyQuota() == null ? DEFAULT_DAILY_QUOTA : a.dailyQuota();
+            if (quota < 1) {
+                throw error(key + ".daily_quota", "must be at least 1");
+            }
+            return new JobSpec.Account(name, baseUrl, instance, tokenEnv, clientTokenEnv, usernameEnv, passwordEnv,
+                    new JobSpec.Rate(permits, period), burst, java.time.Duration.ofMillis(jitter), quota);
+        }
+
+        private String env(String value, String key) {
+            String v = optional(value);
+            if (v != null && !ENV_NAME.matcher(v).matches()) {
+                throw error(key, "must name an environment variable (letters, digits, '_'), not hold a secret");
+            }
+            return v;
+        }
+
+        private int between(Integer value, int fallback, int min, int max, String key) {
+            int v = value == null ? fallback : value;
+            if (v < min || v > max) {
+                throw error(key, "must be between " + min + " and " + max + ", not " + v);
+            }
+            return v;
         }
 
         private JobSpec.Output output(RawOutput o) {

@@ -237,4 +237,78 @@ class JobSpecLoaderTest {
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [sms-optin]\n"))
             .hasMessageContaining("campaigns section");
     }
+    @Test
+    void providerAccountsGetConservativeDefaultsAndNameTheirSecretsByEnvironmentVariable() {
+        JobSpec spec = parse(MINIMAL + """
+                lookup:
+                  provider: evolution
+                  accounts:
+                    - name: cobranca-01
+                      base_url: http://evolution.local:8080/
+                      instance: cobranca-01
+                      token_env: EVOLUTION_APIKEY
+                    - name: cobranca-02
+                      base_url: https://evo2.example.com
+                      instance: cobranca-02
+                      token_env: EVOLUTION_APIKEY_2
+                      rate: 20/s
+                      burst: 20
+                      jitter_ms: 0
+                      daily_quota: 50000
+                """);
+        JobSpec.Lookup lookup = spec.lookup();
+        assertThat(lookup.provider()).isEqualTo("evolution");
+        assertThat(lookup.cacheTtl()).hasDays(7);
+        assertThat(lookup.photos()).isNull();
+        JobSpec.Account first = lookup.accounts().get(0);
+        assertThat(first.baseUrl()).as("trailing slash dropped").isEqualTo("http://evolution.local:8080");
+        assertThat(first.rate().perSecond()).as("one number every 3 s by default").isEqualTo(20 / 60.0);
+        assertThat(first.burst()).isEqualTo(1);
+        assertThat(first.jitter()).hasMillis(2000);
+        assertThat(first.dailyQuota()).isEqualTo(1000);
+        JobSpec.Account second = lookup.accounts().get(1);
+        assertThat(second.rate().perSecond()).isEqualTo(20.0);
+        assertThat(second.rate()).hasToString("20/s");
+        assertThat(second.dailyQuota()).isEqualTo(50000);
+    }
+
+    @Test
+    void providerSpecMistakesNameTheKey() {
+        String evolution = MINIMAL + """
+                lookup:
+                  provider: evolution
+                """;
+        assertThatThrownBy(() -> parse(evolution)).hasMessageContaining("key 'lookup.accounts' is required");
+        assertThatThrownBy(() -> parse(evolution + """
+                  accounts:
+                    - name: a
+                      base_url: http://x:1
+                      instance: i
+                """)).hasMessageContaining("key 'lookup.accounts[0].token_env' is required");
+        assertThatThrownBy(() -> parse(evolution + """
+                  accounts:
+                    - name: a
+                      base_url: http://x:1
+                      instance: i
+                      token_env: "sk-live-abc/123"
+                """)).hasMessageContaining("lookup.accounts[0].token_env' must name an environment variable");
+        assertThatThrownBy(() -> parse(evolution + """
+                  accounts:
+                    - name: a
+                      base_url: http://x:1
+                      instance: i
+                      token_env: T
+                      rate: fast
+                """)).hasMessageContaining("lookup.accounts[0].rate' must be numbers per second, minute or hour");
+        assertThatThrownBy(() -> parse(MINIMAL + """
+                lookup:
+                  provider: waha
+                  photos:
+                    min_amount: 1000
+                  accounts:
+                    - name: a
+                      base_url: http://x:1
+                      instance: default
+                """)).hasMessageContaining("key 'lookup.photos' is not available with provider 'waha'");
+    }
 }
