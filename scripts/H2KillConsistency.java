@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Does H2 keep a committed transaction whole when the process is killed (SIGKILL)? A child process commits, in a loop,
  * one transaction of 200 rows inserted into table A plus a counter updated in table B (the shape of a dialready chunk:
  * staged rows plus the step's saved position). The parent kills the child at a random moment, reopens the database and
- * checks that A holds exactly counter x 200 rows; an inconsistent database is reported and reset. Run by
+ * checks that A holds exactly counter x 200 rows; an inconsistent database is reported and reset, a database that cannot be
+ * opened any more is reported and deleted. Run by
  * scripts/h2-kill-consistency.sh.
  */
 public class H2KillConsistency {
@@ -23,17 +24,30 @@ public class H2KillConsistency {
         String url = a[1];
         int rounds = Integer.parseInt(a[2]);
         Random r = new Random(Long.parseLong(a[3]));
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
         String self = a[4];
         int bad = 0;
+        int corrupt = 0;
         for (int i = 0; i < rounds; i++) {
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), self, "child", url)
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), self, "child", url)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
             Thread.sleep(600 + r.nextInt(1500));
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            Connection c;
+            try {
+                c = DriverManager.getConnection(url, "sa", "");
+            }
+            catch (java.sql.SQLException e) {
+                corrupt++;
+                System.out.println("round " + i + ": CANNOT OPEN: " + e.getMessage().lines().findFirst().orElse("")
+                        + " / " + (e.getCause() == null ? "" : e.getCause().getMessage()));
+                String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + ".mv.db"));
+                continue;
+            }
+            try (c) {
                 Statement s = c.createStatement();
                 s.execute("CREATE TABLE IF NOT EXISTS B (id INT PRIMARY KEY, n BIGINT, ctx VARCHAR(2500))");
                 s.execute("CREATE TABLE IF NOT EXISTS A (k BIGINT PRIMARY KEY, v VARCHAR(400))");
@@ -52,7 +66,8 @@ public class H2KillConsistency {
                 }
             }
         }
-        System.out.println(url + ": " + rounds + " kills, " + bad + " inconsistent");
+        System.out.println(url + ": " + rounds + " kills, " + bad + " inconsistent, " + corrupt
+                + " could not be opened (corrupt)");
     }
 
     static void child(String url) throws Exception {
