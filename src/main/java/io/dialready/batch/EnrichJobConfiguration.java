@@ -28,6 +28,7 @@ import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.FormulaGuard;
+import io.dialready.sink.JdbcResults;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.ProfileLines;
@@ -35,6 +36,7 @@ import io.dialready.sink.RunStats;
 import io.dialready.sink.XlsxOutput;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.DebtorMapper;
+import io.dialready.source.JdbcDebtorReader;
 import io.dialready.source.SourceRow;
 import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
@@ -97,11 +99,16 @@ public class EnrichJobConfiguration {
 
     /** The input (CSV or XLSX) read and parsed ahead of the step on every core, in input order. */
     private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor) {
+        JobSpec.Run run = plan.spec().run();
+        JobSpec.Jdbc jdbc = plan.spec().input().jdbc();
+        if (jdbc != null) {
+            return new ReadAheadParser(new JdbcDebtorReader(jdbc, plan.spec().columns().decimalSeparator()),
+                    JdbcDebtorReader.READ_KEY, JdbcDebtorReader.LAST_KEY, processor, run.threads(), 2 * run.chunkSize());
+        }
         ItemStreamReader<SourceRow> reader = plan.workbook() != null
                 ? new XlsxDebtorReader(plan.input(), plan.workbook())
                 : new CsvDebtorReader(plan.input(), plan.format());
         String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
-        JobSpec.Run run = plan.spec().run();
         return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
     }
 
@@ -172,6 +179,10 @@ public class EnrichJobConfiguration {
         }
         if (spec.callingRules() != null) {
             writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
+        }
+        if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
+            // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables
+            writer.withResults(new JdbcResults(out.jdbc()));
         }
 
         return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())

@@ -24,6 +24,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import io.dialready.spec.JobSpec;
+
 /**
  * Starts the enrich job, or resumes it. A run is identified by the spec (path and content), the input (path, size
  * and modification time), the output folder and dry-run: when the last run with the same identity did not complete
@@ -99,6 +101,21 @@ public class EnrichRunner {
     }
 
     private JobParameters identity() {
+        JobSpec.Jdbc jdbc = plan.spec().input().jdbc();
+        if (jdbc != null) {
+            // a database has no size or modification time: the URL (without password) and the table or query
+            try {
+                return new JobParametersBuilder().addString("spec", plan.spec().specFile().toString())
+                    .addString("spec_sha256", specSha256())
+                    .addString("input", truncate(jdbc.describe()))
+                    .addString("output", plan.outputs().dir().toString())
+                    .addString("dry_run", Boolean.toString(plan.dryRun()))
+                    .toJobParameters();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try {
             return new JobParametersBuilder().addString("spec", plan.spec().specFile().toString())
                 .addString("spec_sha256", specSha256())
@@ -146,6 +163,12 @@ public class EnrichRunner {
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Job parameter values are at most 2500 characters in the job repository; a long query is hashed in. */
+    private static String truncate(String value) {
+        return value.length() <= 2000 ? value
+                : value.substring(0, 1900) + " sha256:" + sha256(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] data) {

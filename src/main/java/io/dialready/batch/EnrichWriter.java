@@ -31,6 +31,7 @@ import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.DistinctCounter;
 import io.dialready.sink.FormulaGuard;
+import io.dialready.sink.JdbcResults;
 import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
@@ -91,6 +92,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private SuppressionList suppression;
     private PhoneOwners owners;
     private FormulaGuard guard = FormulaGuard.ON;
+    private JdbcResults results;
+    private long runStarted;
 
     public EnrichWriter(LookupService lookup, ItemStreamWriter<String> enriched, ItemStreamWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
@@ -135,6 +138,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         return this;
     }
 
+    /** Writes each chunk's per-phone and per-debtor results to database tables too ({@code output.jdbc}). */
+    public EnrichWriter withResults(JdbcResults jdbcResults) {
+        this.results = jdbcResults;
+        return this;
+    }
+
     /** Stages each debtor's lines for the spec's extra dialer profiles too. */
     public EnrichWriter withProfiles(ProfileLines profiles) {
         this.profileLines = profiles.any() ? profiles : null;
@@ -144,6 +153,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        Long run = stepExecution.getJobParameters().getLong("run");
+        this.runStarted = run == null ? jobInstanceId : run;
         staging.create(jobInstanceId);
     }
 
@@ -199,6 +210,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         List<String> enrichedLines = new ArrayList<>(chunk.size());
         List<String> rejectLines = new ArrayList<>();
         List<DialerStaging.Row> dialerRows = new ArrayList<>(chunk.size());
+        List<JdbcResults.DebtorRow> debtorResults = results == null ? null : new ArrayList<>(chunk.size());
+        List<JdbcResults.PhoneRow> phoneResults = results == null ? null : new ArrayList<>(chunk.size() * 2);
         String provider = lookup.providerName();
         ChunkCounts counts = new ChunkCounts();
         long rejected = 0;
@@ -216,6 +229,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             String mark = marks.get(index);
             RankedDebtor ranked = ranker.rank(row.debtor(), kept.get(index), answers, sharedBy.keySet());
+            if (results != null) {
+                debtorResults.add(debtorResult(ranked, provider, mark));
+            }
             if (SUPPRESSED_DEBTOR.equals(mark)) {
                 debtorsSuppressed++;
                 counts.addEnriched(row, ranked);
@@ -231,6 +247,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             enrichedLines.add(enrichedLine(row, ranked, provider, mark));
             if (!ranked.phones().isEmpty()) {
+                if (results != null) {
+                    phoneResults(ranked, provider, sharedBy, phoneResults);
+                }
                 DialerStaging.Row staged = dialerRow(ranked, provider, sharedBy);
                 if (profileLines != null) {
                     ProfileLines.Rendered r = profileLines.render(ranked);
@@ -251,6 +270,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         stats.add("phones_suppressed", phonesSuppressed);
         stats.add("debtors_suppressed", debtorsSuppressed);
         stats.add("phones_shared", phonesShared);
+        if (results != null) {
+            // its own transaction, committed just before the chunk's: a chunk written again updates the same rows
+            results.write(runStarted, debtorResults, phoneResults);
+        }
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
@@ -369,6 +392,51 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         return line.toString();
     }
 
+    private JdbcResults.DebtorRow debtorResult(RankedDebtor ranked, String provider, String mark) {
+        String suppressed = suppression == null ? null : mark;
+        if (SUPPRESSED_DEBTOR.equals(mark)) {
+            return new JdbcResults.DebtorRow(ranked.debtor().key(), null, "SUPPRESSED", null, null,
+                    ranked.segment().label(), ranked.priority(), provider, suppressed);
+        }
+        if (ranked.phones().isEmpty()) {
+            return new JdbcResults.DebtorRow(ranked.debtor().key(), null, "NO_VALID_PHONE", null, null,
+                    ranked.segment().label(), ranked.priority(), provider, suppressed);
+        }
+        RankedPhone best = ranked.phones().get(0);
+        StringBuilder active = new StringBuilder();
+        StringBuilder all = new StringBuilder();
+        for (RankedPhone p : ranked.phones()) {
+            all.append(all.isEmpty() ? "" : "|").append(p.phone().e164());
+            if (p.lookup().status() == WhatsAppStatus.ACTIVE) {
+                active.append(active.isEmpty() ? "" : "|").append(p.phone().e164());
+            }
+        }
+        return new JdbcResults.DebtorRow(ranked.debtor().key(), best.phone().e164(), best.lookup().status().name(),
+                active.toString(), all.toString(), ranked.segment().label(), ranked.priority(), provider, suppressed);
+    }
+
+    private void phoneResults(RankedDebtor ranked, String provider, Map<String, Integer> sharedBy,
+            List<JdbcResults.PhoneRow> out) {
+        for (RankedPhone p : ranked.phones()) {
+            String tz = null;
+            String wd = null;
+            String sat = null;
+            String sun = null;
+            if (callingRules != null) {
+                PhoneTimeZones.Zone z = zones.of(p.phone().e164());
+                CallingRules.Windows w = callingRules.windows(z.region(), z.state());
+                tz = z.timeZone();
+                wd = w.weekdays();
+                sat = w.saturday();
+                sun = w.sunday();
+            }
+            Integer shared = owners == null ? null : sharedBy.getOrDefault(p.phone().e164(), 1);
+            out.add(new JdbcResults.PhoneRow(ranked.debtor().key(), p.phone().e164(), p.rank(), p.phone().national(),
+                    p.phone().type().name(), p.lookup().status().name(), p.lookup().whatsappId(), p.phone().source(),
+                    ranked.segment().label(), ranked.priority(), provider, tz, wd, sat, sun, shared));
+        }
+    }
+
     private DialerStaging.Row dialerRow(RankedDebtor ranked, String provider, Map<String, Integer> sharedBy) {
         char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
@@ -459,5 +527,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     public void close() {
         enriched.close();
         rejects.close();
+        if (results != null) {
+            results.close();
+        }
     }
 }

@@ -137,8 +137,11 @@ final class FinishTasklet implements Tasklet {
             r.put("provider_note", "sandbox: simulated answers, not real WhatsApp checks");
         }
         r.put("job", plan.spec().name());
-        r.put("input", plan.input().toString());
-        if (plan.workbook() != null) {
+        r.put("input", plan.input() != null ? plan.input().toString() : plan.spec().input().jdbc().describe());
+        if (plan.spec().input().jdbc() != null) {
+            r.put("input_format", "jdbc");
+        }
+        else if (plan.workbook() != null) {
             r.put("input_format", "xlsx");
             r.put("input_sheet", plan.workbook().sheet());
             r.put("input_header_row", plan.workbook().headerRow());

@@ -25,7 +25,8 @@ import io.dialready.source.SourceRow;
  * thread writes, so every core stays busy.
  * <p>
  * Restart stays exact: rows read ahead are not committed, so this reader saves the number of rows it has handed to
- * the step (not the number the feeder has read), which is what a restart skips.
+ * the step (not the number the feeder has read), which is what a restart skips; for a source positioned by key (a
+ * database table) it saves the line of the last row handed out as well, under the source's key.
  */
 public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
 
@@ -33,6 +34,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
 
     private final ItemStreamReader<SourceRow> source;
     private final String countKey;
+    private final String lastLineKey;
     private final EnrichProcessor processor;
     private final int threads;
     private final int window;
@@ -41,6 +43,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
     private Thread feeder;
     private volatile boolean stopped;
     private long handedOut;
+    private long lastLine;
     private boolean ended;
 
     /**
@@ -50,8 +53,18 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
      */
     public ReadAheadParser(ItemStreamReader<SourceRow> source, String countKey, EnrichProcessor processor,
             int threads, int window) {
+        this(source, countKey, null, processor, threads, window);
+    }
+
+    /**
+     * @param lastLineKey where to save the line of the last row handed out, for a source that restarts after it
+     *                    (JdbcDebtorReader.LAST_KEY); null for sources that skip a count
+     */
+    public ReadAheadParser(ItemStreamReader<SourceRow> source, String countKey, String lastLineKey,
+            EnrichProcessor processor, int threads, int window) {
         this.source = source;
         this.countKey = countKey;
+        this.lastLineKey = lastLineKey;
         this.processor = processor;
         this.threads = threads;
         this.window = window;
@@ -61,6 +74,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
     public void open(ExecutionContext context) {
         source.open(context);
         handedOut = context.getLong(countKey, 0L);
+        lastLine = lastLineKey == null ? -1L : context.getLong(lastLineKey, -1L);
         ended = false;
         stopped = false;
         queue = new ArrayBlockingQueue<>(window);
@@ -119,12 +133,16 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
             return null;
         }
         handedOut++;
+        lastLine = row.row().line();
         return row;
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putLong(countKey, handedOut);
+        if (lastLineKey != null) {
+            context.putLong(lastLineKey, lastLine);
+        }
     }
 
     @Override

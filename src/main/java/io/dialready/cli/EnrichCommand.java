@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.RunPlan;
+import io.dialready.db.DataSources;
+import io.dialready.db.JdbcUrls;
+import io.dialready.db.RunLock;
+import io.dialready.lookup.providers.ProviderFactory;
+import io.dialready.phone.LogMasking;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -34,6 +41,8 @@ import io.dialready.source.CsvFormat;
 import io.dialready.source.CsvFormatDetector;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.InputUnreadableException;
+import io.dialready.source.JdbcDebtorReader;
+import io.dialready.sink.JdbcResults;
 import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecException;
@@ -82,6 +91,17 @@ public final class EnrichCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE} (env DIALREADY_DATA).")
     Path data;
 
+    @Option(names = "--database", paramLabel = "JDBC_URL", defaultValue = "${env:DIALREADY_DATABASE_URL}",
+            description = "Keep the job repository, lookup cache and quota counters in this MySQL/MariaDB database"
+                    + " (jdbc:mysql://host:3306/dialready) instead of the H2 file under --data."
+                    + " Default: env DIALREADY_DATABASE_URL; user from --database-user, password from env"
+                    + " DIALREADY_DATABASE_PASSWORD.")
+    String database;
+
+    @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:DIALREADY_DATABASE_USER}",
+            description = "User for --database. Default: env DIALREADY_DATABASE_USER.")
+    String databaseUser;
+
     @Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:DIALREADY_LOG:-logs/dialready.log}",
             description = "Log file (full details and stack traces go here). Default: ${DEFAULT-VALUE}"
                     + " (env DIALREADY_LOG).")
@@ -103,6 +123,11 @@ public final class EnrichCommand implements Callable<Integer> {
         HeapWatch.start();
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
+        if (database != null && !database.isBlank() && !JdbcUrls.mysql(database.strip())) {
+            err.println("dialready: bad option --database: must be a MySQL/MariaDB URL such as"
+                    + " jdbc:mysql://127.0.0.1:3306/dialready, not '" + JdbcUrls.redact(database) + "'");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
         RunPlan plan;
         try {
             plan = plan();
@@ -122,12 +147,17 @@ public final class EnrichCommand implements Callable<Integer> {
 
         Path dataDir = data.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dataDir);
+            if (database == null || database.isBlank()) {
+                Files.createDirectories(dataDir);
+            }
             Files.createDirectories(plan.outputs().dir());
         }
         catch (IOException e) {
             err.println("dialready: cannot create folder: " + e.getMessage());
             return ExitCodes.FAILED;
+        }
+        if (database != null && !database.isBlank()) {
+            return runOnMySql(plan, database.strip(), out, err);
         }
         try (FileChannel lockFile = FileChannel.open(dataDir.resolve("dialready.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
@@ -136,13 +166,67 @@ public final class EnrichCommand implements Callable<Integer> {
                         + "; wait for it to finish or use --data");
                 return ExitCodes.FAILED;
             }
-            return runJob(plan, dataDir, out, err);
+            Map<String, Object> props = new HashMap<>();
+            // WRITE_DELAY=0: H2 stores each transaction as it commits, in the committing thread, instead of a background
+            // writer storing the tables one by one while commits go on; after a SIGKILL, the latter could leave a
+            // chunk's rows without the reader position committed with them, or the reverse (docs/crash-safety.md)
+            props.put("spring.datasource.url",
+                    "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+            props.put("spring.datasource.username", "sa");
+            props.put("spring.datasource.password", "");
+            return runJob(plan, props, out, err);
         }
         catch (IOException e) {
             err.println("dialready: cannot lock the data folder " + dataDir + ": " + e.getMessage());
             return ExitCodes.FAILED;
         }
     }
+
+    /**
+     * The job repository on MySQL/MariaDB: no data folder and no lock file, but a named lock per job on the server, so
+     * that two machines never run the same job at once.
+     */
+    private int runOnMySql(RunPlan plan, String url, PrintWriter out, PrintWriter err) {
+        String shown = JdbcUrls.redact(url);
+        Connection lockConnection;
+        try {
+            lockConnection = DataSources.connect(url, databaseUser, System.getenv(PASSWORD_ENV));
+        }
+        catch (SQLException e) {
+            log.error("cannot reach the job repository database", e);
+            err.println("dialready: cannot reach the database " + shown + ": " + oneLine(e)
+                    + " (check --database, --database-user and " + PASSWORD_ENV + ")");
+            return ExitCodes.FAILED;
+        }
+        try (RunLock lock = RunLock.tryAcquire(lockConnection, plan.spec().name())) {
+            if (lock == null) {
+                err.println("dialready: another dialready run of job '" + plan.spec().name()
+                        + "' is using the database " + shown + "; wait for it to finish");
+                return ExitCodes.FAILED;
+            }
+            Map<String, Object> props = new HashMap<>();
+            props.put("spring.datasource.url", url);
+            props.put("spring.datasource.driver-class-name", "com.mysql.cj.jdbc.Driver");
+            props.put("spring.datasource.username", databaseUser == null ? "" : databaseUser);
+            String password = System.getenv(PASSWORD_ENV);
+            props.put("spring.datasource.password", password == null ? "" : password);
+            props.put("spring.datasource.hikari.connection-timeout", Long.toString(DataSources.connectTimeoutMs()));
+            // the database may already hold other tables (the agency's own, the debtor table): Flyway then starts its
+            // history at version 0 instead of refusing, and still applies V1 (the job repository) and the rest
+            props.put("spring.flyway.baseline-on-migrate", "true");
+            props.put("spring.flyway.baseline-version", "0");
+            DataSources.mysqlProperties().forEach((k, v) -> props.put("spring.datasource.hikari.data-source-properties." + k, v));
+            return runJob(plan, props, out, err);
+        }
+        catch (SQLException e) {
+            log.error("cannot take the run lock", e);
+            err.println("dialready: cannot take the run lock on " + shown + ": " + oneLine(e));
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** Environment variable holding the password of --database (never an option: it would show in ps). */
+    public static final String PASSWORD_ENV = "DIALREADY_DATABASE_PASSWORD";
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
@@ -156,6 +240,9 @@ public final class EnrichCommand implements Callable<Integer> {
     /** Loads the spec and checks the input before anything starts, so bad input fails in a second with one line. */
     RunPlan plan() throws IOException {
         JobSpec spec = new JobSpecLoader().load(job);
+        if (spec.input().jdbc() != null) {
+            return planJdbc(spec);
+        }
         Path in = input != null ? input.toAbsolutePath().normalize() : spec.input().path();
         Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
         outDir = outDir.toAbsolutePath().normalize();
@@ -184,6 +271,10 @@ public final class EnrichCommand implements Callable<Integer> {
         String[] header = headerNames.toArray(String[]::new);
         new DebtorMapper(spec, header);
         new PhoneExtractor(spec, header);
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
         if (!hasDataRows) {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
@@ -192,15 +283,42 @@ public final class EnrichCommand implements Callable<Integer> {
                 workbook);
     }
 
-    private int runJob(RunPlan plan, Path dataDir, PrintWriter out, PrintWriter err) {
-        Map<String, Object> props = new HashMap<>();
-        // WRITE_DELAY=0: H2 stores each transaction as it commits, in the committing thread, instead of a background
-        // writer storing the tables one by one while commits go on; after a SIGKILL, the latter could leave a chunk's
-        // rows without the reader position committed with them, or the reverse (docs/crash-safety.md)
-        props.put("spring.datasource.url",
-                "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        props.put("spring.datasource.username", "sa");
-        props.put("spring.datasource.password", "");
+    /** A database source: connection, table or query, key column and mapped columns checked before anything runs. */
+    private RunPlan planJdbc(JobSpec spec) {
+        if (input != null) {
+            throw new JobSpecException("--input names a file, but " + spec.specFile()
+                    + " reads a database (input.jdbc); leave out --input");
+        }
+        JobSpec.Jdbc jdbc = spec.input().jdbc();
+        Path outDir = output != null ? output : spec.output().dir() != null ? spec.output().dir() : Path.of("out");
+        outDir = outDir.toAbsolutePath().normalize();
+        if (!dryRun && !spec.lookup().dryRun()) {
+            // every secret the spec names is in the environment before anything is read or asked
+            ProviderFactory.fromEnvironment(spec.lookup()).checkEnvironment();
+        }
+        JdbcDebtorReader.Probe probe = JdbcDebtorReader.probe(jdbc);
+        String[] header = probe.header().toArray(String[]::new);
+        try {
+            new DebtorMapper(spec, header);
+            new PhoneExtractor(spec, header);
+        }
+        catch (JobSpecException e) {
+            // the table is what is wrong here, not the spec's syntax: same exit code as a connection refused
+            throw new InputUnreadableException(jdbc.describe() + ": " + e.getMessage());
+        }
+        if (!probe.hasDataRows()) {
+            throw new InputUnreadableException(jdbc.describe() + ": has no rows");
+        }
+        if (spec.output().jdbc() != null) {
+            JdbcResults.check(spec.output().jdbc());
+        }
+        String base = jdbc.table() != null ? jdbc.table().substring(jdbc.table().indexOf('.') + 1) : spec.name();
+        LocalDate date = asOf != null ? asOf : LocalDate.now();
+        return new RunPlan(spec, null, new CsvFormat(StandardCharsets.UTF_8, 0, spec.output().delimiter(), false,
+                false), probe.header(), new OutputFiles(outDir, base), date, dryRun, quiet, null);
+    }
+
+    private int runJob(RunPlan plan, Map<String, Object> props, PrintWriter out, PrintWriter err) {
         props.put("logging.file.name", logFile.toAbsolutePath().normalize().toString());
         ConfigurableApplicationContext context = null;
         try {
@@ -260,10 +378,28 @@ public final class EnrichCommand implements Callable<Integer> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (connectionLost(e)) {
+            err.println("dialready: run failed: the connection to the database was lost (" + LogMasking.mask(oneLine(root))
+                    + "; details in " + logFile + "); run the same command again when it is back to resume");
+            return ExitCodes.FAILED;
+        }
         // masked: cron often sends this line to a log file too
-        err.println("dialready: run failed: " + io.dialready.phone.LogMasking.mask(oneLine(root)) + " (details in " + logFile
+        err.println("dialready: run failed: " + LogMasking.mask(oneLine(root)) + " (details in " + logFile
                 + "); run the same command again to resume");
         return ExitCodes.FAILED;
+    }
+
+    /** Whether a failure is a database that went away or cannot be reached, rather than a problem of the data. */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t.getClass().getName().endsWith("CommunicationsException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String oneLine(Throwable t) {

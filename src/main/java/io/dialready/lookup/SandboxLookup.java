@@ -63,6 +63,32 @@ public final class SandboxLookup implements ContactLookup {
         return new LookupResult(WhatsAppStatus.ACTIVE, digits);
     }
 
+    /** Share of active numbers the sandbox gives a profile photo; the others have none (hidden or unset). */
+    static final double PHOTO_SHARE = 0.7;
+
+    @Override
+    public boolean hasPhotos() {
+        return true;
+    }
+
+    /**
+     * A deterministic photo for about {@value #PHOTO_SHARE} of the active numbers, at
+     * {@code https://sandbox.invalid/photo/<hash>.jpg} (the .invalid domain never resolves); none for the others and
+     * for numbers that are not active.
+     */
+    @Override
+    public ProfilePhoto profilePhoto(String e164, String whatsappId) {
+        if (answer(e164).status() != WhatsAppStatus.ACTIVE) {
+            return ProfilePhoto.NONE;
+        }
+        long h = mix(mix(e164.hashCode() * 0xC2B2AE3D27D4EB4FL + settings.seed()) ^ 0x5DEECE66DL);
+        double u = (h >>> 11) * 0x1.0p-53;
+        if (u >= PHOTO_SHARE) {
+            return ProfilePhoto.NONE;
+        }
+        return new ProfilePhoto(true, "https://sandbox.invalid/photo/" + String.format("%016x", h) + ".jpg");
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

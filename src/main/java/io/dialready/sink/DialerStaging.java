@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.dialready.db.SqlDialect;
 import io.dialready.spec.JobSpec.Profile;
 
 /**
@@ -40,9 +41,19 @@ public final class DialerStaging {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private SqlDialect dialect;
 
     public DialerStaging(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
+    }
+
+    private SqlDialect dialect() {
+        if (dialect == null) {
+            dialect = SqlDialect.of(dataSource);
+        }
+        return dialect;
     }
 
     public static long sortKey(int priority, long line) {
@@ -56,9 +67,10 @@ public final class DialerStaging {
 
     public void create(long jobInstanceId) {
         String t = table(jobInstanceId);
+        String text = " " + dialect().longText();
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + t + " (sort_key BIGINT PRIMARY KEY, line BIGINT NOT NULL,"
-                + " phones VARCHAR(4000) NOT NULL, dialer_lines CHARACTER VARYING NOT NULL"
-                + profileColumns(" CHARACTER VARYING") + ")");
+                + " phones VARCHAR(4000) NOT NULL, dialer_lines" + text + " NOT NULL" + profileColumns(text) + ")"
+                + dialect().tableOptions());
     }
 
     private static String profileColumns(String type) {
@@ -67,6 +79,16 @@ public final class DialerStaging {
             sb.append(", ").append(column(p)).append(type);
         }
         return sb.toString();
+    }
+
+    private String upsert(long jobInstanceId, boolean profiles) {
+        List<String> columns = new ArrayList<>(List.of("line", "sort_key", "phones", "dialer_lines"));
+        if (profiles) {
+            for (Profile p : Profile.values()) {
+                columns.add(column(p));
+            }
+        }
+        return dialect().upsert(table(jobInstanceId), columns, List.of("sort_key"));
     }
 
     public void insert(long jobInstanceId, List<Row> rows) {
@@ -90,15 +112,12 @@ public final class DialerStaging {
             }
             args.add(a);
         }
-        // MERGE, not INSERT: a chunk written again after a crash replaces its rows instead of failing on the key.
+        // an upsert, not INSERT: a chunk written again after a crash replaces its rows instead of failing on the key.
         // Seen once in KillAndResumeTest before the job repository's H2 ran with WRITE_DELAY=0: after a SIGKILL the
         // database held a chunk's staged rows without the reader position committed in the same transaction (H2's
         // background writer stores the tables one by one while commits go on; docs/crash-safety.md). The rows step now
         // also removes staged rows beyond the committed line when it resumes (EnrichWriter), so this is belt and braces.
-        jdbc.batchUpdate("MERGE INTO " + table(jobInstanceId) + " (line, sort_key, phones, dialer_lines"
-                + (profiles ? profileColumns("") + ") KEY (sort_key) VALUES (?, ?, ?, ?"
-                        + ", ?".repeat(Profile.values().length) : ") KEY (sort_key) VALUES (?, ?, ?, ?")
-                + ")", args);
+        jdbc.batchUpdate(upsert(jobInstanceId, profiles), args);
     }
 
     /** Calls back with each staged row's phones ('|'-separated), e.g. to rebuild a distinct count after a restart. */

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.dialready.db.SqlDialect;
+
 /**
  * Which debtors hold each number, across the whole input: one table per run ({@code phone_owners_<job instance id>}),
  * filled by a pre-pass over the input before any debtor is ranked, so that a number seen for debtor A in the first
@@ -21,9 +23,11 @@ public final class PhoneOwners {
     private static final int IN_BATCH = 500;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
 
     public PhoneOwners(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
     }
 
     /** The run's table; the id is a number from the job repository, never user text. */
@@ -33,9 +37,11 @@ public final class PhoneOwners {
 
     public void create(long jobInstanceId) {
         String t = table(jobInstanceId);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + t
-                + " (e164 VARCHAR(20) NOT NULL, debtor_key CHARACTER VARYING NOT NULL)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS " + t + "_e164 ON " + t + " (e164)");
+        SqlDialect dialect = SqlDialect.of(dataSource);
+        for (String sql : dialect.createTableWithIndex(t, "e164 VARCHAR(20) NOT NULL, debtor_key "
+                + dialect.longText() + " NOT NULL", t + "_e164", "e164")) {
+            jdbc.execute(sql);
+        }
     }
 
     /** Rows of (number, debtor key); the same pair twice (a debtor repeated on several rows) counts once. */

@@ -37,7 +37,12 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * null to detect the header row.
      */
     public record Input(Path path, String format, String encoding, Character delimiter, boolean header, String sheet,
-            Integer headerRow) {
+            Integer headerRow, Jdbc jdbc) {
+
+        public Input(Path path, String format, String encoding, Character delimiter, boolean header, String sheet,
+                Integer headerRow) {
+            this(path, format, encoding, delimiter, header, sheet, headerRow, null);
+        }
 
         /** The format to read {@code file} with: the spec's, or guessed from the file's extension. */
         public String formatOf(Path file) {
@@ -54,6 +59,44 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
         public boolean isWorkbook(Path file) {
             return !formatOf(file).equals("csv");
         }
+    }
+
+    /**
+     * A database connection of the spec ({@code input.jdbc}, {@code output.jdbc}): the password is read from the
+     * environment variable {@code passwordEnv} when used, never written in the spec.
+     */
+    public record Connection(String url, String user, String passwordEnv) {
+
+        /** The password from the environment; empty when the spec names no variable. */
+        public String password() {
+            if (passwordEnv == null) {
+                return "";
+            }
+            String v = System.getenv(passwordEnv);
+            return v == null ? "" : v;
+        }
+    }
+
+    /**
+     * A database table ({@code table}) or a SELECT ({@code query}, exactly one of them) as the debtor source, read in
+     * pages of {@code pageSize} rows ordered by the whole-number, unique {@code keyColumn}. Table and column names
+     * are checked identifiers.
+     */
+    public record Jdbc(Connection connection, String table, String query, String keyColumn, int pageSize) {
+
+        /** What a run reads, for messages, the report and the resume identity: the URL without password, and the table or query. */
+        public String describe() {
+            return io.dialready.db.JdbcUrls.redact(connection.url()) + (table != null ? " table " + table
+                    : " query " + query);
+        }
+    }
+
+    /**
+     * The results written back to a database ({@code output.jdbc}): one row per debtor and phone in
+     * {@code phonesTable} (the dialer file's rows), one row per debtor in {@code debtorsTable} (the enriched file's
+     * columns), both upserted by key.
+     */
+    public record JdbcOutput(Connection connection, String phonesTable, String debtorsTable) {
     }
 
     /** Which input columns hold what. Only {@code key} is required. */
@@ -152,12 +195,19 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * copied from the input that a spreadsheet would read as a formula get a leading {@code '} in every CSV output.
      */
     public record Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
-            List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns,
+            List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc,
             boolean neutraliseFormulas) {
 
         public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
                 List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns) {
-            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, true);
+            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, null,
+                    true);
+        }
+
+        public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
+                List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc) {
+            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, jdbc,
+                    true);
         }
 
         public Output(Path dir, String encoding, char delimiter, String lineSeparator) {
@@ -170,7 +220,7 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
 
         public Output withEncoding(String other) {
             return new Output(dir, other, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial,
-                    campaigns, neutraliseFormulas);
+                    campaigns, jdbc, neutraliseFormulas);
         }
 
         public boolean csv() {

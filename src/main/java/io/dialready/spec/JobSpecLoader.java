@@ -49,7 +49,14 @@ public final class JobSpecLoader {
     }
 
     record RawInput(String path, String format, String encoding, String delimiter, Boolean header, String sheet,
-            Integer headerRow) {
+            Integer headerRow, RawJdbc jdbc) {
+    }
+
+    record RawJdbc(String url, String user, String passwordEnv, String table, String query, String keyColumn,
+            Integer pageSize) {
+    }
+
+    record RawJdbcOutput(String url, String user, String passwordEnv, String phonesTable, String debtorsTable) {
     }
 
     record RawColumns(String key, String name, String document, String amount, String dueDate, String daysOverdue,
@@ -81,7 +88,8 @@ public final class JobSpecLoader {
     }
 
     record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format,
-            List<String> profiles, Integer phoneColumns, RawVicidial vicidial, Boolean neutraliseFormulas) {
+            List<String> profiles, Integer phoneColumns, RawVicidial vicidial, RawJdbcOutput jdbc,
+            Boolean neutraliseFormulas) {
     }
 
     record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
@@ -220,6 +228,12 @@ public final class JobSpecLoader {
             }
             JobSpec.Lookup lookup = lookup(raw.lookup());
             JobSpec.Output output = campaigns(output(raw.output()), raw.campaigns(), country);
+            if (raw.output() != null && raw.output().jdbc() != null) {
+                output = new JobSpec.Output(output.dir(), output.encoding(), output.delimiter(),
+                        output.lineSeparator(), output.format(), output.profiles(), output.phoneColumns(),
+                        output.vicidial(), output.campaigns(), jdbcOutput(raw.output().jdbc(), input.jdbc()),
+                        output.neutraliseFormulas());
+            }
             JobSpec.Run run = run(raw.run());
             Path callingRules = callingRules(raw.callingRules());
             return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
@@ -284,7 +298,7 @@ public final class JobSpecLoader {
             }
             return new JobSpec.Output(out.dir(), out.encoding(), out.delimiter(), out.lineSeparator(), out.format(),
                     List.copyOf(profiles), out.phoneColumns(), out.vicidial(),
-                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms),
+                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms), out.jdbc(),
                     out.neutraliseFormulas());
         }
 
@@ -334,7 +348,99 @@ public final class JobSpecLoader {
             return file;
         }
 
+        private JobSpec.Connection connection(String url, String user, String passwordEnv, String key,
+                JobSpec.Connection fallback) {
+            String u = optional(url);
+            if (u == null) {
+                if (fallback == null) {
+                    throw error(key + ".url", "is required (a JDBC URL such as jdbc:mysql://127.0.0.1:3306/cobranca)");
+                }
+                return fallback;
+            }
+            if (!u.startsWith("jdbc:mysql:") && !u.startsWith("jdbc:h2:")) {
+                throw error(key + ".url", "must be a MySQL/MariaDB JDBC URL (jdbc:mysql://host:3306/database), not '"
+                        + io.dialready.db.JdbcUrls.redact(u) + "'");
+            }
+            if (!u.equals(io.dialready.db.JdbcUrls.redact(u))) {
+                throw error(key + ".url", "must not hold a password: name an environment variable in "
+                        + key + ".password_env");
+            }
+            String env = optional(passwordEnv);
+            if (env != null && System.getenv(env) == null) {
+                throw error(key + ".password_env", "names the environment variable " + env + ", which is not set");
+            }
+            return new JobSpec.Connection(u, optional(user), env);
+        }
+
+        private JobSpec.Jdbc jdbc(RawJdbc j) {
+            JobSpec.Connection c = connection(j.url(), j.user(), j.passwordEnv(), "input.jdbc", null);
+            String table = optional(j.table());
+            String query = optional(j.query());
+            if ((table == null) == (query == null)) {
+                throw error("input.jdbc", "must have either 'table' or 'query' (a SELECT), not "
+                        + (table == null ? "neither" : "both"));
+            }
+            if (table != null) {
+                try {
+                    io.dialready.db.Identifiers.table(table);
+                }
+                catch (IllegalArgumentException e) {
+                    throw error("input.jdbc.table", e.getMessage());
+                }
+            }
+            if (query != null) {
+                String q = query.endsWith(";") ? query.substring(0, query.length() - 1).strip() : query;
+                String head = q.toLowerCase(Locale.ROOT);
+                if (!(head.startsWith("select") || head.startsWith("with")) || q.contains(";")) {
+                    throw error("input.jdbc.query", "must be one SELECT statement");
+                }
+                query = q;
+            }
+            String key = required(j.keyColumn(), "input.jdbc.key_column");
+            try {
+                io.dialready.db.Identifiers.column(key);
+            }
+            catch (IllegalArgumentException e) {
+                throw error("input.jdbc.key_column", e.getMessage());
+            }
+            int page = j.pageSize() == null ? 1000 : j.pageSize();
+            if (page < 1 || page > 100_000) {
+                throw error("input.jdbc.page_size", "must be between 1 and 100000, not " + page);
+            }
+            return new JobSpec.Jdbc(c, table, query, key, page);
+        }
+
+        private JobSpec.JdbcOutput jdbcOutput(RawJdbcOutput o, JobSpec.Jdbc source) {
+            JobSpec.Connection c = connection(o.url(), o.user(), o.passwordEnv(), "output.jdbc",
+                    source == null ? null : source.connection());
+            String phones = optional(o.phonesTable());
+            String debtors = optional(o.debtorsTable());
+            phones = phones == null ? "dialready_phones" : phones;
+            debtors = debtors == null ? "dialready_debtors" : debtors;
+            for (String[] t : new String[][] { { "output.jdbc.phones_table", phones },
+                    { "output.jdbc.debtors_table", debtors } }) {
+                try {
+                    io.dialready.db.Identifiers.table(t[1]);
+                }
+                catch (IllegalArgumentException e) {
+                    throw error(t[0], e.getMessage());
+                }
+            }
+            if (phones.equalsIgnoreCase(debtors)) {
+                throw error("output.jdbc.debtors_table", "must differ from output.jdbc.phones_table");
+            }
+            return new JobSpec.JdbcOutput(c, phones, debtors);
+        }
+
         private JobSpec.Input input(RawInput in) {
+            if (in.jdbc() != null) {
+                if (optional(in.path()) != null || optional(in.format()) != null || optional(in.sheet()) != null
+                        || in.headerRow() != null || optional(in.encoding()) != null || optional(in.delimiter()) != null) {
+                    throw error("input.jdbc", "reads a database: leave out input.path, format, encoding, delimiter,"
+                            + " sheet and header_row");
+                }
+                return new JobSpec.Input(null, "jdbc", null, null, true, null, null, jdbc(in.jdbc()));
+            }
             Path path = baseDir.resolve(required(in.path(), "input.path")).normalize();
             String format = optional(in.format());
             if (format != null) {
@@ -617,7 +723,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Output output(RawOutput o) {
             if (o == null) {
-                o = new RawOutput(null, null, null, null, null, null, null, null, null);
+                o = new RawOutput(null, null, null, null, null, null, null, null, null, null);
             }
             String dir = optional(o.dir());
             String encoding = charset(o.encoding(), "output.encoding", false);
@@ -690,7 +796,7 @@ public final class JobSpecLoader {
                 vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
             }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null,
+                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null, null,
                     o.neutraliseFormulas() == null || o.neutraliseFormulas());
         }
 

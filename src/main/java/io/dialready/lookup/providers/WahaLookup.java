@@ -1,0 +1,76 @@
+package io.dialready.lookup.providers;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.ProviderException.Kind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * WAHA (WhatsApp HTTP API): {@code GET /api/contacts/check-exists?phone=&session=}, one number per call, with the
+ * optional {@code X-Api-Key} header. The answer is {@code {"numberExists":bool,"chatId":"5511...@c.us"}}. A session
+ * that exists but is not WORKING (not scanned, stopped, failed) answers 422, read here as an account problem.
+ */
+public final class WahaLookup extends HttpProvider {
+
+    public static final String NAME = "waha";
+
+    private final String session;
+    private final String apiKey;
+
+    public WahaLookup(String account, String baseUrl, String session, String apiKey, HttpClient http,
+            Duration timeout, Clock clock) {
+        super(account, baseUrl, http, timeout, apiKey == null ? List.of() : List.of(apiKey), clock);
+        this.session = URLEncoder.encode(session, StandardCharsets.UTF_8);
+        this.apiKey = apiKey;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int maxBatch() {
+        return 1;
+    }
+
+    @Override
+    public Map<String, LookupResult> check(List<String> e164Numbers) throws ProviderException {
+        if (e164Numbers.size() != 1) {
+            throw new IllegalArgumentException("WAHA checks one number per call, not " + e164Numbers.size());
+        }
+        String e164 = e164Numbers.get(0);
+        HttpRequest.Builder b = request("/api/contacts/check-exists?phone=" + digits(e164) + "&session=" + session);
+        if (apiKey != null) {
+            b.header("X-Api-Key", apiKey);
+        }
+        JsonNode answer = send(b.GET().build(), countNumbers(1));
+        Boolean exists = bool(answer.get("numberExists"));
+        if (exists == null) {
+            throw unexpected(200, countNumbers(1), "no 'numberExists'");
+        }
+        Answers answers = new Answers(e164Numbers);
+        answers.answer(digits(e164), exists ? Answers.active(text(answer.get("chatId")), digits(e164))
+                : Answers.inactive());
+        return answers.results();
+    }
+
+    @Override
+    protected Kind refine(int status, String words, Kind kind) {
+        // 422 "Session status is not as expected": the session is not WORKING (QR not scanned, stopped, failed)
+        if (status == 422 && words.toLowerCase(Locale.ROOT).contains("session")) {
+            return Kind.ACCOUNT;
+        }
+        return kind;
+    }
+}
