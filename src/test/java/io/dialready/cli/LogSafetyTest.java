@@ -20,22 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 
+import io.dialready.bench.FakeProviderServer;
 import io.dialready.phone.LogMasking;
 
 /**
- * The log of a run never holds a full phone number or a secret: a real run (its own JVM, dialready and Spring Batch
- * logging at DEBUG) and a run that fails with a stack trace write to one log file, which is then searched for every
- * input number in full (E.164, national digits, and as typed in the input) and for the value of each secret environment
- * variable given to the process.
+ * The log of a run never holds a full phone number or a secret: runs in their own JVM (dialready and Spring Batch
+ * logging at DEBUG) write to one log file: one with an Evolution account against a fake gateway on loopback (the token
+ * would go out in its {@code apikey} header), one with a Z-API account against a closed port (the token is part of
+ * Z-API's URL, and every call would fail and be retried), and one that fails with a stack trace. (The provider adapters
+ * are not wired into the job yet: until they are, the first two run the sandbox, with the tokens in their environment.) The log is
+ * then searched for every input number in full (E.164, national digits, as typed in the input) and for the value of
+ * each secret environment variable the processes had.
  * <p>
- * Secrets: add the provider's token variables to {@link #SECRETS} as they come (issue 3); the value is fake and only
- * has to be unmistakable.
+ * Secrets: a new provider's token variables go into {@link #SECRETS} and into an account of the specs below; the values
+ * are fake and only have to be unmistakable.
  */
 class LogSafetyTest {
 
     /** Environment variables holding secrets, with fake values, passed to the process. */
-    static final Map<String, String> SECRETS = Map.of("DIALREADY_TEST_TOKEN", "tok_live_7Hq2ZpX9wLrT4mVb",
-            "EVOLUTION_API_KEY", "evo-key-5f1c0a9e2b7d4c3a");
+    static final Map<String, String> SECRETS = Map.of("ZAPI_TOKEN", "tok_live_7Hq2ZpX9wLrT4mVb",
+            "ZAPI_CLIENT_TOKEN", "F0c1e2d3client9Secret", "EVOLUTION_API_KEY", "evo-key-5f1c0a9e2b7d4c3a");
 
     private static final String INPUT = String.join("\r\n", "CONTRATO;NOME;FONE;OUTROS",
             "A1;ANA;(11) 98765-4321;+55 21 99876-5432 / 3456-7890", "A2;BIA;11987654322;0xx31 91234-5678 ramal 12",
@@ -58,33 +62,64 @@ class LogSafetyTest {
         return p.exitValue();
     }
 
+    private static final String SPEC = """
+            country: BR
+            input:
+              path: carteira.csv
+            columns:
+              key: CONTRATO
+              name: NOME
+            phones:
+              - column: FONE
+              - column: OUTROS
+            run:
+              chunk_size: 2
+            output:
+              profiles: [per-debtor, vicidial]
+              vicidial: {list_id: 101}
+            lookup:
+              check_fixed_lines: true
+              retries: {max_attempts: 2, initial_backoff_ms: 10, max_backoff_ms: 20}
+              accounts:
+                - name: conta-01
+                  base_url: %s
+                  instance: conta-01
+                  token_env: %s
+                  rate: 100/s
+                  burst: 100
+                  jitter_ms: 0
+                  daily_quota: 100000
+            """;
+
     @Test
     void theLogHoldsNoPhoneNumberAndNoSecret() throws Exception {
         Files.writeString(dir.resolve("carteira.csv"), INPUT, StandardCharsets.UTF_8);
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: carteira.csv
-                columns:
-                  key: CONTRATO
-                  name: NOME
-                phones:
-                  - column: FONE
-                  - column: OUTROS
-                run:
-                  chunk_size: 2
-                output:
-                  profiles: [per-debtor, vicidial]
-                  vicidial: {list_id: 101}
-                """);
+        FakeProviderServer gateway = new FakeProviderServer(0, 0.5);
+        int port = gateway.start(0);
+        Path spec;
         Path out = dir.resolve("out");
-        assertThat(run(spec, out, "ok")).as(Files.readString(dir.resolve("ok.txt"))).isZero();
+        try {
+            spec = Files.writeString(dir.resolve("job.yml"), SPEC.formatted("http://127.0.0.1:" + port,
+                    "EVOLUTION_API_KEY").replace("lookup:\n", "lookup:\n  provider: evolution\n"));
+            assertThat(run(spec, out, "ok")).as(Files.readString(dir.resolve("ok.txt"))).isZero();
+            // NB: on main the provider adapters are not yet wired into the job (the run says "provider: sandbox");
+            // once they are, this run goes through the Evolution adapter with its token, with no change here
+        }
+        finally {
+            gateway.stop();
+        }
+        // Z-API carries the token in its URL; against a closed port every call fails, is retried and logged
+        Path zapi = Files.writeString(dir.resolve("zapi.yml"), SPEC.formatted("http://127.0.0.1:9", "ZAPI_TOKEN")
+            .replace("lookup:\n", "lookup:\n  provider: zapi\n")
+            .replace("      daily_quota: 100000\n", "      daily_quota: 100000\n      client_token_env: ZAPI_CLIENT_TOKEN\n"));
+        run(zapi, dir.resolve("out-zapi"), "zapi"); // its outcome does not matter here, its log does
 
         // a second run that fails with a stack trace in the log: a row far too long, holding numbers
         Files.writeString(dir.resolve("long.csv"), "CONTRATO;NOME;FONE;OUTROS\r\nL1;ANA;11 98765-4321;\r\nL2;"
                 + "+5511987654321 ".repeat(80_000) + ";;\r\n");
-        Path longSpec = Files.writeString(dir.resolve("long.yml"),
-                Files.readString(spec).replace("carteira.csv", "long.csv"));
+        Path longSpec = Files.writeString(dir.resolve("long.yml"), SPEC.formatted("http://127.0.0.1:9",
+                "EVOLUTION_API_KEY").replace("lookup:\n", "lookup:\n  provider: evolution\n")
+            .replace("carteira.csv", "long.csv"));
         assertThat(run(longSpec, dir.resolve("out-long"), "long")).isEqualTo(ExitCodes.INPUT_UNREADABLE);
 
         String log = Files.readString(dir.resolve("dialready.log"));
@@ -113,8 +148,8 @@ class LogSafetyTest {
         }
         for (String secret : SECRETS.values()) {
             assertThat(log).as("the log holds a secret").doesNotContain(secret);
-            assertThat(Files.readString(dir.resolve("ok.txt")) + Files.readString(dir.resolve("long.txt")))
-                .doesNotContain(secret);
+            assertThat(Files.readString(dir.resolve("ok.txt")) + Files.readString(dir.resolve("zapi.txt"))
+                    + Files.readString(dir.resolve("long.txt"))).doesNotContain(secret);
         }
     }
 
