@@ -12,7 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +27,7 @@ import io.dialready.phone.PhoneExtractor;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
+import io.dialready.sink.FormulaGuard;
 import io.dialready.sink.JdbcResults;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.PhoneOwners;
@@ -93,7 +94,7 @@ public class EnrichJobConfiguration {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         return new EnrichProcessor(new DebtorMapper(spec, header), new PhoneExtractor(spec, header), plan.asOf(),
-                plan.format().delimiter(), spec.output().delimiter());
+                plan.format().delimiter(), spec.output().delimiter(), FormulaGuard.of(spec.output().neutraliseFormulas()));
     }
 
     /** The input (CSV, XLSX or a JDBC query) read and parsed ahead of the step on every core, in input order. */
@@ -162,15 +163,17 @@ public class EnrichJobConfiguration {
         EnrichProcessor processor = processor(plan);
         JobSpec.Output out = spec.output();
         CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
-        List<String> enrichedColumns = new ArrayList<>(List.of(header));
+        FormulaGuard guard = FormulaGuard.of(out.neutraliseFormulas());
+        // the input's header names are input too
+        List<String> enrichedColumns = new ArrayList<>(List.of(guard.cells(header)));
         enrichedColumns.addAll(EnrichWriter.ENRICHED_COLUMNS);
         if (spec.suppression() != null) {
             enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
         }
         String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
-        FlatFileItemWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
+        ItemStreamWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
                 headerFormat.format(enrichedHeader));
-        FlatFileItemWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
+        ItemStreamWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
                 headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
         ItemStreamReader<SourceRow> source = source(plan);
         Progress progress = new Progress(plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
@@ -182,6 +185,7 @@ public class EnrichJobConfiguration {
         }
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
                 out.lineSeparator(), progress);
+        writer.withFormulaGuard(guard);
         PhoneTimeZones zones = new PhoneTimeZones();
         writer.withProfiles(new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
         if (spec.sharedNumbers()) {
@@ -255,10 +259,13 @@ public class EnrichJobConfiguration {
         return java.util.OptionalDouble.of(total);
     }
 
-    private static FlatFileItemWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
+
+    /** A restartable, transactional writer of {@code target}'s part file, created rw-r----- (PrivateFileWriter). */
+    private static ItemStreamWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
             String header) {
         FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>().name(name)
             .resource(new FileSystemResource(OutputFiles.part(target)))
+            .append(true) // keeps the empty file PrivateFileWriter created with its permissions
             .lineAggregator(new PassThroughLineAggregator<>())
             .encoding(out.encoding())
             .lineSeparator(out.lineSeparator())
@@ -266,6 +273,6 @@ public class EnrichJobConfiguration {
         if (header != null) {
             b.headerCallback(w -> w.write(header));
         }
-        return b.build();
+        return new PrivateFileWriter(b.build(), name, OutputFiles.part(target));
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+
 
 import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupResult;
@@ -29,6 +30,7 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.FormulaGuard;
 import io.dialready.sink.JdbcResults;
 import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.ProfileLines;
@@ -72,24 +74,32 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     private final LookupService lookup;
     private final DebtorRanker ranker = new DebtorRanker();
-    private final FlatFileItemWriter<String> enriched;
-    private final FlatFileItemWriter<String> rejects;
+    private final ItemStreamWriter<String> enriched;
+    private final ItemStreamWriter<String> rejects;
     private final DialerStaging staging;
     private final RunStats stats;
     private final CsvLineFormatter format;
     private final String lineSeparator;
     private final Progress progress;
     private final DistinctCounter uniquePhones = new DistinctCounter();
+    /** Input line of the last row of the last chunk written (saved with the chunk, under {@link #LAST_LINE_KEY}). */
+    private long lastLine;
+
+    /** Context key: the input line of the last row the committed chunks hold. */
+    static final String LAST_LINE_KEY = "staging.last.line";
+    /** Stat: debtors staged for the dialer file by the committed chunks. */
+    static final String STAGED = "staged_debtors";
     private long jobInstanceId;
     private PhoneTimeZones zones;
     private CallingRules callingRules;
     private ProfileLines profileLines;
     private SuppressionList suppression;
     private PhoneOwners owners;
+    private FormulaGuard guard = FormulaGuard.ON;
     private JdbcResults results;
     private long runStarted;
 
-    public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
+    public EnrichWriter(LookupService lookup, ItemStreamWriter<String> enriched, ItemStreamWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
         this.lookup = lookup;
         this.enriched = enriched;
@@ -123,6 +133,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
      */
     public EnrichWriter withSharedNumbers(PhoneOwners phoneOwners) {
         this.owners = phoneOwners;
+        return this;
+    }
+
+    /** How values copied from the input (debtor key, source column, rejected values) are guarded from formulas. */
+    public EnrichWriter withFormulaGuard(FormulaGuard formulaGuard) {
+        this.guard = formulaGuard;
         return this;
     }
 
@@ -265,11 +281,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
+        stats.add(STAGED, dialerRows.size());
+        if (!chunk.isEmpty()) {
+            lastLine = chunk.getItems().get(chunk.size() - 1).row().line();
+        }
         progress.rows(chunk.size(), stats.get("rows_read"));
     }
 
     private String rejectLine(Reject r) {
-        return format.format(Long.toString(r.line()), r.column(), r.value(), r.reason());
+        return format.format(Long.toString(r.line()), guard.cell(r.column()), guard.cell(r.value()), r.reason());
     }
 
     /**
@@ -439,7 +459,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
         StringBuilder phones = new StringBuilder(16 * ranked.phones().size());
-        String key = format.append(new StringBuilder(), ranked.debtor().key()).toString();
+        String key = format.append(new StringBuilder(), guard.cell(ranked.debtor().key())).toString();
         String tail = d + ranked.segment().label() + d + ranked.priority() + d
                 + format.append(new StringBuilder(), provider);
         for (RankedPhone p : ranked.phones()) {
@@ -452,7 +472,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 .append(p.phone().national()).append(d).append(p.phone().type().name()).append(d)
                 .append(r.status().name()).append(d);
             format.append(lines, r.whatsappId()).append(d);
-            format.append(lines, p.phone().source()).append(tail);
+            format.append(lines, guard.cell(p.phone().source())).append(tail);
             if (callingRules != null) {
                 PhoneTimeZones.Zone z = zones.of(p.phone().e164());
                 CallingRules.Windows w = callingRules.windows(z.region(), z.state());
@@ -475,8 +495,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         enriched.open(context);
         rejects.open(context);
         progress.start(stats.get("rows_read"));
+        lastLine = context.getLong(LAST_LINE_KEY, 0L);
         if (stats.get("rows_read") > 0) {
             log.info("resuming after {} rows already committed", stats.get("rows_read"));
+            if (context.containsKey(LAST_LINE_KEY)) { // (a run interrupted before this check existed has no line)
+                reconcileStaging();
+            }
             // the distinct-number count lives in memory; rebuild it from what the committed chunks staged
             staging.forEachPhones(jobInstanceId, phones -> {
                 for (String e164 : phones.split("\\|")) {
@@ -486,8 +510,31 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         }
     }
 
+    /**
+     * Makes the staging table agree with the committed position before going on. The two are written in one transaction,
+     * so they agree unless the database broke that transaction in the crash (H2's MVStore could, with its background
+     * writer: see docs/crash-safety.md): staged debtors beyond the last committed line are removed (the resumed run stages
+     * them again), and fewer staged debtors than the committed chunks staged stops the run rather than writing a dialer
+     * file without them.
+     */
+    private void reconcileStaging() {
+        int beyond = staging.deleteAfter(jobInstanceId, lastLine);
+        if (beyond > 0) {
+            log.warn("resume: {} staged debtors beyond the last committed input line {} were removed; they are staged"
+                    + " again", beyond, lastLine);
+        }
+        long staged = staging.count(jobInstanceId);
+        long expected = stats.get(STAGED);
+        if (staged != expected) {
+            throw new IllegalStateException("the job repository says the committed chunks staged " + expected
+                    + " debtors for the dialer file, but the staging table holds " + staged + ": the database lost"
+                    + " committed data in the crash; start this input again with a fresh data folder (--data)");
+        }
+    }
+
     @Override
     public void update(ExecutionContext context) {
+        context.putLong(LAST_LINE_KEY, lastLine);
         stats.set("phones_unique", uniquePhones.size());
         stats.update(context);
         enriched.update(context);

@@ -238,11 +238,13 @@ final class FinishTasklet implements Tasklet {
         r.put("outputs", files);
         try {
             String json = JSON.writeValueAsString(r);
+            OutputFiles.createPrivate(target);
             Files.writeString(target, json + "\n");
             // the page shows what the JSON says, read back the way any reader of report.json would read it
             Map<?, ?> parsed = JSON.readValue(json, Map.class);
-            Files.writeString(OutputFiles.part(plan.outputs().reportHtml()), HtmlReport.render(parsed),
-                    StandardCharsets.UTF_8);
+            Path html = OutputFiles.part(plan.outputs().reportHtml());
+            OutputFiles.createPrivate(html);
+            Files.writeString(html, HtmlReport.render(parsed), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -33,6 +33,7 @@ import io.dialready.db.DataSources;
 import io.dialready.db.JdbcUrls;
 import io.dialready.db.RunLock;
 import io.dialready.lookup.providers.ProviderFactory;
+import io.dialready.phone.LogMasking;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -184,7 +185,11 @@ public final class EnrichCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             Map<String, Object> props = new HashMap<>();
-            props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE");
+            // WRITE_DELAY=0: H2 stores each transaction as it commits, in the committing thread, instead of a background
+            // writer storing the tables one by one while commits go on; after a SIGKILL, the latter could leave a
+            // chunk's rows without the reader position committed with them, or the reverse (docs/crash-safety.md)
+            props.put("spring.datasource.url",
+                    "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             return runJob(plan, props, out, err);
@@ -419,11 +424,12 @@ public final class EnrichCommand implements Callable<Integer> {
             root = root.getCause();
         }
         if (connectionLost(e)) {
-            err.println("dialready: run failed: the connection to the database was lost (" + oneLine(root)
+            err.println("dialready: run failed: the connection to the database was lost (" + LogMasking.mask(oneLine(root))
                     + "; details in " + logFile + "); run the same command again when it is back to resume");
             return ExitCodes.FAILED;
         }
-        err.println("dialready: run failed: " + oneLine(root) + " (details in " + logFile
+        // masked: cron often sends this line to a log file too
+        err.println("dialready: run failed: " + LogMasking.mask(oneLine(root)) + " (details in " + logFile
                 + "); run the same command again to resume");
         return ExitCodes.FAILED;
     }
