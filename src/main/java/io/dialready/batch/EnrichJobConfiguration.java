@@ -1,6 +1,6 @@
 package io.dialready.batch;
 
-import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +29,7 @@ import io.dialready.phone.PhoneExtractor;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
+import io.dialready.sink.FormulaGuard;
 import io.dialready.sink.JdbcResults;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.PhoneOwners;
@@ -142,20 +143,31 @@ public class EnrichJobConfiguration {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         return new EnrichProcessor(new DebtorMapper(spec, header), new PhoneExtractor(spec, header), plan.asOf(),
-                plan.format().delimiter(), spec.output().delimiter());
+                plan.format().delimiter(), spec.output().delimiter(), FormulaGuard.of(spec.output().neutraliseFormulas()));
     }
 
-    /** The input (CSV or XLSX) read and parsed ahead of the step on every core, in input order. */
+    /** The input (CSV, XLSX or a JDBC query) read and parsed ahead of the step on every core, in input order. */
     private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor) {
-        JobSpec.Run run = plan.spec().run();
+        return readAhead(plan, processor, source(plan));
+    }
+
+    private static ItemStreamReader<SourceRow> source(RunPlan plan) {
         JobSpec.Jdbc jdbc = plan.spec().input().jdbc();
         if (jdbc != null) {
-            return new ReadAheadParser(new JdbcDebtorReader(jdbc, plan.spec().columns().decimalSeparator()),
-                    JdbcDebtorReader.READ_KEY, JdbcDebtorReader.LAST_KEY, processor, run.threads(), 2 * run.chunkSize());
+            return new JdbcDebtorReader(jdbc, plan.spec().columns().decimalSeparator());
         }
-        ItemStreamReader<SourceRow> reader = plan.workbook() != null
+        return plan.workbook() != null
                 ? new XlsxDebtorReader(plan.input(), plan.workbook())
                 : new CsvDebtorReader(plan.input(), plan.format());
+    }
+
+    private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor,
+            ItemStreamReader<SourceRow> reader) {
+        JobSpec.Run run = plan.spec().run();
+        if (reader instanceof JdbcDebtorReader) {
+            return new ReadAheadParser(reader, JdbcDebtorReader.READ_KEY, JdbcDebtorReader.LAST_KEY, processor,
+                    run.threads(), 2 * run.chunkSize());
+        }
         String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
         return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
     }
@@ -202,19 +214,29 @@ public class EnrichJobConfiguration {
         EnrichProcessor processor = processor(plan);
         JobSpec.Output out = spec.output();
         CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
-        List<String> enrichedColumns = new ArrayList<>(List.of(header));
+        FormulaGuard guard = FormulaGuard.of(out.neutraliseFormulas());
+        // the input's header names are input too
+        List<String> enrichedColumns = new ArrayList<>(List.of(guard.cells(header)));
         enrichedColumns.addAll(EnrichWriter.ENRICHED_COLUMNS);
         if (spec.suppression() != null) {
             enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
         }
         String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
-        FlatFileItemWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
+        ItemStreamWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
                 headerFormat.format(enrichedHeader));
-        FlatFileItemWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
+        ItemStreamWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
                 headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
-        PrintStream console = plan.quiet() ? null : System.err;
+        ItemStreamReader<SourceRow> source = source(plan);
+        Progress progress = new Progress(plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
+                plan.quiet() ? null : System.err,
+                plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval())
+            .withLookups(lookupService::lookupsRequested, () -> allowedLookupsPerSecond(spec.lookup()));
+        if (source instanceof CsvDebtorReader csv) {
+            progress.withInputFraction(csv::fractionRead);
+        }
         EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
-                out.lineSeparator(), new Progress(console, 10_000));
+                out.lineSeparator(), progress);
+        writer.withFormulaGuard(guard);
         PhoneTimeZones zones = new PhoneTimeZones();
         writer.withProfiles(new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
         if (spec.sharedNumbers()) {
@@ -239,7 +261,7 @@ public class EnrichJobConfiguration {
         }
 
         return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-            .reader(readAhead(plan, processor))
+            .reader(readAhead(plan, processor, source))
             .writer(writer)
             .listener(processor) // for its beforeStep: the run's as-of date
             .transactionManager(transactionManager)
@@ -278,10 +300,32 @@ public class EnrichJobConfiguration {
             .build();
     }
 
-    private static FlatFileItemWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
+    /**
+     * The lookups per second the spec's provider accounts allow together (the sum of their {@code rate}s), shown by the
+     * progress display beside the measured rate; empty without accounts (the sandbox: no limit). The hook to change
+     * when the allowed rate comes from elsewhere (an account's quota spent, a breaker open).
+     */
+    static java.util.OptionalDouble allowedLookupsPerSecond(JobSpec.Lookup lookup) {
+        if (lookup.accounts() == null || lookup.accounts().isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        double total = 0;
+        for (JobSpec.Account a : lookup.accounts()) {
+            if (a.rate() == null) {
+                return java.util.OptionalDouble.empty();
+            }
+            total += a.rate().perSecond();
+        }
+        return java.util.OptionalDouble.of(total);
+    }
+
+
+    /** A restartable, transactional writer of {@code target}'s part file, created rw-r----- (PrivateFileWriter). */
+    private static ItemStreamWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
             String header) {
         FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>().name(name)
             .resource(new FileSystemResource(OutputFiles.part(target)))
+            .append(true) // keeps the empty file PrivateFileWriter created with its permissions
             .lineAggregator(new PassThroughLineAggregator<>())
             .encoding(out.encoding())
             .lineSeparator(out.lineSeparator())
@@ -289,6 +333,6 @@ public class EnrichJobConfiguration {
         if (header != null) {
             b.headerCallback(w -> w.write(header));
         }
-        return b.build();
+        return new PrivateFileWriter(b.build(), name, OutputFiles.part(target));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.CsvLineFormatter;
+import io.dialready.sink.FormulaGuard;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.DebtorRecord;
 import io.dialready.source.Reject;
@@ -29,6 +30,7 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
     private volatile LocalDate asOf;
     private final char delimiter;
     private final ThreadLocal<CsvLineFormatter> output;
+    private final FormulaGuard guard;
 
     /**
      * @param delimiter       the input's delimiter, to show a rejected row as it was
@@ -36,6 +38,13 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
      */
     public EnrichProcessor(DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter,
             char outputDelimiter) {
+        this(mapper, phones, asOf, delimiter, outputDelimiter, FormulaGuard.ON);
+    }
+
+    /** @param guard how the original columns are protected from spreadsheet formulas in the enriched file */
+    public EnrichProcessor(DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter,
+            char outputDelimiter, FormulaGuard guard) {
+        this.guard = guard;
         this.mapper = mapper;
         this.phones = phones;
         this.asOf = asOf;
@@ -69,6 +78,6 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
         }
         PhoneExtractor.Found found = phones.extract(row.fields(), row.line(), rejects);
         return new ParsedRow(row, debtor, found.valid(), rejects, found.found(), found.invalid(), found.duplicates(),
-                output.get().format(row.fields()));
+                output.get().format(guard.cells(row.fields())));
     }
 }

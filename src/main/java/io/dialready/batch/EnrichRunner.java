@@ -49,13 +49,24 @@ public class EnrichRunner {
         this.plan = plan;
     }
 
-    /** Outcome of one invocation: the execution, and whether it resumed an interrupted run. */
+    /** Outcome of one invocation: the execution (null: nothing to resume), and whether it resumed an interrupted run. */
     public record Outcome(JobExecution execution, boolean resumed) {
     }
 
     public Outcome run() throws Exception {
+        return run(false);
+    }
+
+    /**
+     * @param resumeOnly only resume an unfinished run with this identity; when there is none, start nothing and
+     *                   return an outcome without execution
+     */
+    public Outcome run(boolean resumeOnly) throws Exception {
         JobParameters identity = identity();
         JobExecution unfinished = findUnfinished(identity);
+        if (unfinished == null && resumeOnly) {
+            return new Outcome(null, false);
+        }
         if (unfinished != null) {
             if (unfinished.getStatus().isRunning()) {
                 log.info("execution {} was left running by a process that is gone; marking it failed",

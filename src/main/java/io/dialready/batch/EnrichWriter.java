@@ -12,8 +12,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+
 
 import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupResult;
@@ -30,6 +31,7 @@ import io.dialready.ranking.Segment;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.DistinctCounter;
+import io.dialready.sink.FormulaGuard;
 import io.dialready.sink.JdbcResults;
 import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.ProfileLines;
@@ -68,18 +70,29 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     /** The {@code suppressed} value of an excluded debtor (else the do-not-call numbers removed, '|'-separated). */
     static final String SUPPRESSED_DEBTOR = "debtor";
 
+    /** RunStats prefixes of the dialer rows counted by segment and status, and by phone type and status. */
+    public static final String WA_BY_SEGMENT = "wa_by_segment.";
+    public static final String WA_BY_TYPE = "wa_by_type.";
+
     public static final List<String> REJECT_COLUMNS = List.of("line", "column", "value", "reason");
 
     private final LookupService lookup;
     private final DebtorRanker ranker = new DebtorRanker();
-    private final FlatFileItemWriter<String> enriched;
-    private final FlatFileItemWriter<String> rejects;
+    private final ItemStreamWriter<String> enriched;
+    private final ItemStreamWriter<String> rejects;
     private final DialerStaging staging;
     private final RunStats stats;
     private final CsvLineFormatter format;
     private final String lineSeparator;
     private final Progress progress;
     private final DistinctCounter uniquePhones = new DistinctCounter();
+    /** Input line of the last row of the last chunk written (saved with the chunk, under {@link #LAST_LINE_KEY}). */
+    private long lastLine;
+
+    /** Context key: the input line of the last row the committed chunks hold. */
+    static final String LAST_LINE_KEY = "staging.last.line";
+    /** Stat: debtors staged for the dialer file by the committed chunks. */
+    static final String STAGED = "staged_debtors";
     private long jobInstanceId;
     private PhoneTimeZones zones;
     private CallingRules callingRules;
@@ -89,10 +102,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private LookupTables runAnswers;
     private boolean photos;
     private Map<String, LookupTables.Answer> chunkAnswers = Map.of();
+    private FormulaGuard guard = FormulaGuard.ON;
     private JdbcResults results;
     private long runStarted;
 
-    public EnrichWriter(LookupService lookup, FlatFileItemWriter<String> enriched, FlatFileItemWriter<String> rejects,
+    public EnrichWriter(LookupService lookup, ItemStreamWriter<String> enriched, ItemStreamWriter<String> rejects,
             DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
         this.lookup = lookup;
         this.enriched = enriched;
@@ -141,6 +155,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     /** Adds has_photo and photo_url to every dialer row (empty unless the lookup step fetched the photo). */
     public EnrichWriter withPhotoColumns() {
         this.photos = true;
+        return this;
+    }
+
+    /** How values copied from the input (debtor key, source column, rejected values) are guarded from formulas. */
+    public EnrichWriter withFormulaGuard(FormulaGuard formulaGuard) {
+        this.guard = formulaGuard;
         return this;
     }
 
@@ -289,6 +309,10 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         enriched.write(new Chunk<>(enrichedLines));
         rejects.write(new Chunk<>(rejectLines));
         staging.insert(jobInstanceId, dialerRows);
+        stats.add(STAGED, dialerRows.size());
+        if (!chunk.isEmpty()) {
+            lastLine = chunk.getItems().get(chunk.size() - 1).row().line();
+        }
         progress.rows(chunk.size(), stats.get("rows_read"));
     }
 
@@ -313,7 +337,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     }
 
     private String rejectLine(Reject r) {
-        return format.format(Long.toString(r.line()), r.column(), r.value(), r.reason());
+        return format.format(Long.toString(r.line()), guard.cell(r.column()), guard.cell(r.value()), r.reason());
     }
 
     /**
@@ -324,6 +348,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         final long[] status = new long[WhatsAppStatus.values().length];
         final long[] type = new long[PhoneType.values().length];
         final long[] segment = new long[Segment.values().length];
+        /** Dialer rows by the debtor's segment and the phone's status, and by phone type and status (report charts). */
+        final long[][] segmentStatus = new long[Segment.values().length][WhatsAppStatus.values().length];
+        final long[][] typeStatus = new long[PhoneType.values().length][WhatsAppStatus.values().length];
         long found;
         long invalid;
         long duplicate;
@@ -339,8 +366,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 if (p.phone().repaired()) {
                     repaired++;
                 }
-                status[p.lookup().status().ordinal()]++;
+                int st = p.lookup().status().ordinal();
+                status[st]++;
                 type[p.phone().type().ordinal()]++;
+                segmentStatus[ranked.segment().ordinal()][st]++;
+                typeStatus[p.phone().type().ordinal()][st]++;
             }
             if (ranked.hasActiveWhatsApp()) {
                 active++;
@@ -377,6 +407,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             }
             for (Segment s : Segment.values()) {
                 stats.add("segment." + s.label(), segment[s.ordinal()]);
+                for (WhatsAppStatus w : WhatsAppStatus.values()) {
+                    stats.add(WA_BY_SEGMENT + s.label() + "." + w.name(), segmentStatus[s.ordinal()][w.ordinal()]);
+                }
+            }
+            for (PhoneType t : PhoneType.values()) {
+                for (WhatsAppStatus w : WhatsAppStatus.values()) {
+                    stats.add(WA_BY_TYPE + t.name() + "." + w.name(), typeStatus[t.ordinal()][w.ordinal()]);
+                }
             }
         }
     }
@@ -469,7 +507,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
         StringBuilder phones = new StringBuilder(16 * ranked.phones().size());
-        String key = format.append(new StringBuilder(), ranked.debtor().key()).toString();
+        String key = format.append(new StringBuilder(), guard.cell(ranked.debtor().key())).toString();
         String tail = d + ranked.segment().label() + d + ranked.priority() + d
                 + format.append(new StringBuilder(), provider);
         for (RankedPhone p : ranked.phones()) {
@@ -482,7 +520,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 .append(p.phone().national()).append(d).append(p.phone().type().name()).append(d)
                 .append(r.status().name()).append(d);
             format.append(lines, r.whatsappId()).append(d);
-            format.append(lines, p.phone().source()).append(tail);
+            format.append(lines, guard.cell(p.phone().source())).append(tail);
             if (callingRules != null) {
                 PhoneTimeZones.Zone z = zones.of(p.phone().e164());
                 CallingRules.Windows w = callingRules.windows(z.region(), z.state());
@@ -515,8 +553,12 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         enriched.open(context);
         rejects.open(context);
         progress.start(stats.get("rows_read"));
+        lastLine = context.getLong(LAST_LINE_KEY, 0L);
         if (stats.get("rows_read") > 0) {
             log.info("resuming after {} rows already committed", stats.get("rows_read"));
+            if (context.containsKey(LAST_LINE_KEY)) { // (a run interrupted before this check existed has no line)
+                reconcileStaging();
+            }
             // the distinct-number count lives in memory; rebuild it from what the committed chunks staged
             staging.forEachPhones(jobInstanceId, phones -> {
                 for (String e164 : phones.split("\\|")) {
@@ -526,8 +568,31 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         }
     }
 
+    /**
+     * Makes the staging table agree with the committed position before going on. The two are written in one transaction,
+     * so they agree unless the database broke that transaction in the crash (H2's MVStore could, with its background
+     * writer: see docs/crash-safety.md): staged debtors beyond the last committed line are removed (the resumed run stages
+     * them again), and fewer staged debtors than the committed chunks staged stops the run rather than writing a dialer
+     * file without them.
+     */
+    private void reconcileStaging() {
+        int beyond = staging.deleteAfter(jobInstanceId, lastLine);
+        if (beyond > 0) {
+            log.warn("resume: {} staged debtors beyond the last committed input line {} were removed; they are staged"
+                    + " again", beyond, lastLine);
+        }
+        long staged = staging.count(jobInstanceId);
+        long expected = stats.get(STAGED);
+        if (staged != expected) {
+            throw new IllegalStateException("the job repository says the committed chunks staged " + expected
+                    + " debtors for the dialer file, but the staging table holds " + staged + ": the database lost"
+                    + " committed data in the crash; start this input again with a fresh data folder (--data)");
+        }
+    }
+
     @Override
     public void update(ExecutionContext context) {
+        context.putLong(LAST_LINE_KEY, lastLine);
         stats.set("phones_unique", uniquePhones.size());
         stats.update(context);
         enriched.update(context);
@@ -536,6 +601,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     @Override
     public void close() {
+        progress.close();
         enriched.close();
         rejects.close();
         if (results != null) {

@@ -3,6 +3,7 @@ package io.dialready.batch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.ranking.Segment;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.HeapWatch;
+import io.dialready.sink.HtmlReport;
 import io.dialready.sink.OutputFiles;
 import io.dialready.sink.PhoneOwners;
 import io.dialready.sink.RunStats;
@@ -101,6 +103,7 @@ final class FinishTasklet implements Tasklet {
         for (JobSpec.Profile p : plan.spec().output().profiles()) {
             OutputFiles.publish(out.profile(p));
         }
+        OutputFiles.publish(out.reportHtml());
         OutputFiles.publish(out.report());
         new DialerStaging(dataSource).drop(instance.getInstanceId());
         new PhoneOwners(dataSource).drop(instance.getInstanceId());
@@ -151,6 +154,14 @@ final class FinishTasklet implements Tasklet {
         r.put("accounts", accounts);
         r.put("allowed_rate_per_second", plan.spec().lookup().accounts().stream()
             .mapToDouble(a -> a.rate().perSecond()).sum());
+    }
+
+    private static Map<String, Long> statusCounts(RunStats stats, String prefix) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (WhatsAppStatus w : WhatsAppStatus.values()) {
+            counts.put(w.name(), stats.get(prefix + w.name()));
+        }
+        return counts;
     }
 
     private void toXlsx(Path csv, Path xlsx, String sheet, Set<String> numeric) {
@@ -243,6 +254,18 @@ final class FinishTasklet implements Tasklet {
         }
         r.put("segments", segments);
         r.put("phone_types", stats.group("phone_type."));
+        Map<String, Map<String, Long>> bySegment = new LinkedHashMap<>();
+        for (Segment s : Segment.values()) {
+            bySegment.put(s.label(), statusCounts(stats, EnrichWriter.WA_BY_SEGMENT + s.label() + "."));
+        }
+        r.put("whatsapp_by_segment", bySegment);
+        Map<String, Map<String, Long>> byType = new LinkedHashMap<>();
+        stats.group("phone_type.").forEach((type, n) -> {
+            if (n > 0) {
+                byType.put(type, statusCounts(stats, EnrichWriter.WA_BY_TYPE + type + "."));
+            }
+        });
+        r.put("whatsapp_by_phone_type", byType);
         r.put("debtors_with_active_whatsapp", stats.get("debtors_with_active_whatsapp"));
         r.put("debtors_without_valid_phone", stats.get("debtors_without_valid_phone"));
         long enriched = stats.get("rows_enriched");
@@ -269,9 +292,17 @@ final class FinishTasklet implements Tasklet {
         }
         files.put("rejects", plan.outputs().rejects().toString());
         files.put("report", plan.outputs().report().toString());
+        files.put("report_html", plan.outputs().reportHtml().toString());
         r.put("outputs", files);
         try {
-            Files.writeString(target, JSON.writeValueAsString(r) + "\n");
+            String json = JSON.writeValueAsString(r);
+            OutputFiles.createPrivate(target);
+            Files.writeString(target, json + "\n");
+            // the page shows what the JSON says, read back the way any reader of report.json would read it
+            Map<?, ?> parsed = JSON.readValue(json, Map.class);
+            Path html = OutputFiles.part(plan.outputs().reportHtml());
+            OutputFiles.createPrivate(html);
+            Files.writeString(html, HtmlReport.render(parsed), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -17,14 +17,18 @@ import io.dialready.spec.JobSpec;
  *                 show a rejected row's cells on one line)
  * @param workbook for an XLSX input, the sheet (by its name) and header row found by the pre-flight checks; null for
  *                 a CSV input
+ * @param progress how progress is shown (BAR or LINES, already resolved; NONE when quiet)
+ * @param progressInterval how often a progress line is printed and logged
  */
 public record RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, boolean forceRecheck,
-        java.time.Clock clock) {
+        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, Progress.Mode progress,
+        java.time.Duration progressInterval, boolean forceRecheck, java.time.Clock clock) {
 
     public RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-            LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook) {
-        this(spec, input, format, header, outputs, asOf, dryRun, quiet, workbook, false, java.time.Clock.systemUTC());
+            LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, Progress.Mode progress,
+            java.time.Duration progressInterval) {
+        this(spec, input, format, header, outputs, asOf, dryRun, quiet, workbook, progress, progressInterval, false,
+                java.time.Clock.systemUTC());
     }
 
     /**

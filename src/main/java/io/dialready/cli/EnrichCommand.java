@@ -27,11 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
+import io.dialready.batch.Progress;
 import io.dialready.batch.RunPlan;
 import io.dialready.db.DataSources;
 import io.dialready.db.JdbcUrls;
 import io.dialready.db.RunLock;
 import io.dialready.lookup.providers.ProviderFactory;
+import io.dialready.phone.LogMasking;
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.OutputFiles;
@@ -60,6 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "  <base>.dialer.csv    one row per debtor and valid phone, highest priority first",
                 "  <base>.rejects.csv   every malformed row and unusable value, with its line number and reason",
                 "  <base>.report.json   the run's figures",
+                "  <base>.report.html   the run report for people: key figures and charts, one self-contained page",
                 "  (output.format xlsx or both: <base>.enriched.xlsx and <base>.dialer.xlsx instead or as well)",
                 "where <base> is the input file's name without its extension. Files appear complete or not at all.",
                 "If a run is interrupted (killed, crashed), running the same command again resumes it.", "" },
@@ -71,6 +74,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EnrichCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichCommand.class);
+
+    /** What --resume-only prints when there is no unfinished run with this identity. */
+    static final String NOTHING_TO_RESUME = "dialready: nothing to resume";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -123,6 +129,19 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = { "-q", "--quiet" }, description = "No progress lines; only the final summary or error.")
     boolean quiet;
 
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (default): a progress bar when stderr is a terminal, else lines; bar; lines; none.")
+    String progress;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between two progress lines (lines mode, and the log file). Default: ${DEFAULT-VALUE}")
+    double progressInterval;
+
+    @Option(names = "--resume-only",
+            description = "Only resume the unfinished run of this spec, input and output folder; when there is none,"
+                    + " start nothing (prints 'nothing to resume', exit 0). Used by 'dialready resume'.")
+    boolean resumeOnly;
+
     @Override
     public Integer call() {
         HeapWatch.start();
@@ -172,7 +191,11 @@ public final class EnrichCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             Map<String, Object> props = new HashMap<>();
-            props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE");
+            // WRITE_DELAY=0: H2 stores each transaction as it commits, in the committing thread, instead of a background
+            // writer storing the tables one by one while commits go on; after a SIGKILL, the latter could leave a
+            // chunk's rows without the reader position committed with them, or the reverse (docs/crash-safety.md)
+            props.put("spring.datasource.url",
+                    "jdbc:h2:file:" + dataDir.resolve("dialready") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             return runJob(plan, props, out, err);
@@ -280,9 +303,8 @@ public final class EnrichCommand implements Callable<Integer> {
             throw new InputUnreadableException(in + ": has a header but no data rows");
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now();
-        RunPlan plan = new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun,
-                quiet, workbook, forceRecheck, clock());
-        return plan;
+        return new RunPlan(spec, in, format, headerNames, OutputFiles.forInput(outDir, in), date, dryRun, quiet,
+                workbook, progressMode(), progressInterval(), forceRecheck, clock());
     }
 
     /**
@@ -295,6 +317,28 @@ public final class EnrichCommand implements Callable<Integer> {
             return java.time.Clock.systemUTC();
         }
         return java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC);
+    }
+
+    private Progress.Mode progressMode() {
+        if (quiet) {
+            return Progress.Mode.NONE;
+        }
+        Progress.Mode mode;
+        try {
+            mode = Progress.Mode.valueOf(progress.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new JobSpecException("--progress: '" + progress + "' is not one of auto, bar, lines, none");
+        }
+        return mode.resolve(System.console() != null);
+    }
+
+    private java.time.Duration progressInterval() {
+        if (!(progressInterval > 0) || progressInterval > 86_400) {
+            throw new JobSpecException("--progress-interval: " + progressInterval + " is not a number of seconds"
+                    + " between 0 and 86400");
+        }
+        return java.time.Duration.ofMillis(Math.round(progressInterval * 1000));
     }
 
     /** A database source: connection, table or query, key column and mapped columns checked before anything runs. */
@@ -329,7 +373,8 @@ public final class EnrichCommand implements Callable<Integer> {
         String base = jdbc.table() != null ? jdbc.table().substring(jdbc.table().indexOf('.') + 1) : spec.name();
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         return new RunPlan(spec, null, new CsvFormat(StandardCharsets.UTF_8, 0, spec.output().delimiter(), false,
-                false), probe.header(), new OutputFiles(outDir, base), date, dryRun, quiet, null);
+                false), probe.header(), new OutputFiles(outDir, base), date, dryRun, quiet, null, progressMode(),
+                progressInterval(), forceRecheck, clock());
     }
 
     private int runJob(RunPlan plan, Map<String, Object> props, PrintWriter out, PrintWriter err) {
@@ -341,7 +386,11 @@ public final class EnrichCommand implements Callable<Integer> {
                 .properties(props)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("runPlan", plan))
                 .run();
-            EnrichRunner.Outcome outcome = context.getBean(EnrichRunner.class).run();
+            EnrichRunner.Outcome outcome = context.getBean(EnrichRunner.class).run(resumeOnly);
+            if (outcome.execution() == null) {
+                out.println(NOTHING_TO_RESUME + " for " + plan.spec().specFile() + " on " + plan.input());
+                return ExitCodes.COMPLETED;
+            }
             return report(outcome, plan, out, err);
         }
         catch (Exception e) {
@@ -406,11 +455,12 @@ public final class EnrichCommand implements Callable<Integer> {
             root = root.getCause();
         }
         if (connectionLost(e)) {
-            err.println("dialready: run failed: the connection to the database was lost (" + oneLine(root)
+            err.println("dialready: run failed: the connection to the database was lost (" + LogMasking.mask(oneLine(root))
                     + "; details in " + logFile + "); run the same command again when it is back to resume");
             return ExitCodes.FAILED;
         }
-        err.println("dialready: run failed: " + oneLine(root) + " (details in " + logFile
+        // masked: cron often sends this line to a log file too
+        err.println("dialready: run failed: " + LogMasking.mask(oneLine(root)) + " (details in " + logFile
                 + "); run the same command again to resume");
         return ExitCodes.FAILED;
     }

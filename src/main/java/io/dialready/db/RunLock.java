@@ -11,8 +11,9 @@ import java.util.HexFormat;
 
 /**
  * With the job repository on MySQL, the data folder's lock file no longer keeps two runs of one job apart (they may
- * start on two machines). This lock does: a MySQL named lock ({@code GET_LOCK}) per job name, held on its own
- * connection for the whole run. The server releases it when the connection ends, so a killed run never leaves it
+ * start on two machines). This lock does: a MySQL named lock ({@code GET_LOCK}) per database and job name, held on
+ * its own connection for the whole run. Named locks are server-wide, so the database (schema) is part of the name: two
+ * job repositories on one server do not block each other's jobs of the same name. The server releases it when the connection ends, so a killed run never leaves it
  * behind.
  */
 public final class RunLock implements AutoCloseable {
@@ -25,10 +26,11 @@ public final class RunLock implements AutoCloseable {
         this.name = name;
     }
 
-    /** The lock's name for a job: MySQL allows 64 characters, so the job name is hashed. */
-    public static String name(String jobName) {
+    /** The lock's name for a job in a database: MySQL allows 64 characters, so both are hashed. */
+    public static String name(String database, String jobName) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(jobName.getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                .digest((database + "\u0000" + jobName).getBytes(StandardCharsets.UTF_8));
             return "dialready." + HexFormat.of().formatHex(d, 0, 16);
         }
         catch (NoSuchAlgorithmException e) {
@@ -38,7 +40,14 @@ public final class RunLock implements AutoCloseable {
 
     /** Takes the job's lock without waiting; null when another run holds it. Closes the connection when it fails. */
     public static RunLock tryAcquire(Connection connection, String jobName) throws SQLException {
-        String name = name(jobName);
+        String name;
+        try {
+            name = name(String.valueOf(connection.getCatalog()), jobName);
+        }
+        catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {

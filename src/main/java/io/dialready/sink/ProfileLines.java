@@ -36,6 +36,7 @@ public final class ProfileLines {
     private final CsvLineFormatter csv;
     private final CsvLineFormatter comma = new CsvLineFormatter(',');
     private final boolean vicidial;
+    private final FormulaGuard guard;
 
     private final String country;
     private final java.time.format.DateTimeFormatter dates;
@@ -53,6 +54,7 @@ public final class ProfileLines {
         this.lineSeparator = out.lineSeparator();
         this.csv = new CsvLineFormatter(out.delimiter());
         this.vicidial = out.profiles().contains(Profile.VICIDIAL) || out.profiles().contains(Profile.VICIDIAL_PIPE);
+        this.guard = FormulaGuard.of(out.neutraliseFormulas());
     }
 
     public boolean any() {
@@ -136,7 +138,7 @@ public final class ProfileLines {
         }
         String id = p.lookup().whatsappId();
         String number = id == null || id.isEmpty() ? p.phone().e164().substring(1) : id;
-        return csv.format(d.debtor().key(), number, template, nz(d.debtor().name()).trim(),
+        return csv.format(guard.cell(d.debtor().key()), number, template, guard.cell(nz(d.debtor().name()).trim()),
                 CampaignText.amount(d.debtor().amount(), country),
                 d.debtor().daysOverdue() == null ? "" : d.debtor().daysOverdue().toString(),
                 d.debtor().dueDate() == null ? "" : dates.format(d.debtor().dueDate()));
@@ -151,13 +153,13 @@ public final class ProfileLines {
         String link = CampaignText.waLink(sms.businessDigits(), fill(sms.whatsappText(), d));
         String text = fill(sms.text(), d).replace("{link}", link);
         CampaignText.Sms counted = CampaignText.sms(text);
-        return csv.format(d.debtor().key(), p.phone().e164(), text, counted.encoding(),
+        return csv.format(guard.cell(d.debtor().key()), p.phone().e164(), guard.cell(text), counted.encoding(),
                 Integer.toString(counted.segments()), link);
     }
 
     private String perDebtor(RankedDebtor d) {
         List<String> f = new ArrayList<>();
-        f.addAll(List.of(d.debtor().key(), nz(d.debtor().name()), d.segment().label(),
+        f.addAll(List.of(guard.cell(d.debtor().key()), guard.cell(nz(d.debtor().name())), d.segment().label(),
                 Integer.toString(d.priority()), Integer.toString(d.phones().size())));
         for (int i = 0; i < out.phoneColumns(); i++) {
             if (i < d.phones().size()) {
@@ -172,8 +174,8 @@ public final class ProfileLines {
     }
 
     private String genesys(RankedDebtor d) {
-        List<String> f = new ArrayList<>(List.of(d.debtor().key(), nz(d.debtor().name()), d.segment().label(),
-                Integer.toString(d.priority())));
+        List<String> f = new ArrayList<>(List.of(guard.cell(d.debtor().key()), guard.cell(nz(d.debtor().name())),
+                d.segment().label(), Integer.toString(d.priority())));
         List<RankedPhone> cells = new ArrayList<>();
         List<RankedPhone> homes = new ArrayList<>();
         for (RankedPhone p : d.phones()) {
@@ -206,11 +208,13 @@ public final class ProfileLines {
         long line = d.debtor().line();
         String code = v.vendorLeadCode().equals("document") && d.debtor().document() != null
                 ? d.debtor().document() : d.debtor().key();
-        code = cut(clean(code), 20, "vicidial.vendor_lead_code", line, notes);
+        code = cut(guard.cell(clean(code)), 20, "vicidial.vendor_lead_code", line, notes);
         String name = clean(nz(d.debtor().name())).trim();
         int space = name.indexOf(' ');
-        String first = cut(space < 0 ? name : name.substring(0, space), 30, "vicidial.first_name", line, notes);
-        String last = cut(space < 0 ? "" : name.substring(space + 1).trim(), 30, "vicidial.last_name", line, notes);
+        String first = cut(guard.cell(space < 0 ? name : name.substring(0, space)), 30, "vicidial.first_name", line,
+                notes);
+        String last = cut(guard.cell(space < 0 ? "" : name.substring(space + 1).trim()), 30, "vicidial.last_name", line,
+                notes);
         List<RankedPhone> phones = d.phones();
         RankedPhone main = phones.get(0);
         String countryCode = countryCode(main);

@@ -115,6 +115,7 @@ public final class XlsxOutput {
                 }
                 rows++;
             }
+            OutputFiles.createPrivate(target); // rw-r-----, kept by the stream below
             try (OutputStream os = Files.newOutputStream(target)) {
                 wb.write(os);
             }

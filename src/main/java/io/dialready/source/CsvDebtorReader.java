@@ -31,6 +31,13 @@ import com.opencsv.exceptions.CsvValidationException;
  */
 public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
 
+    /**
+     * The most characters one record (a row, with every line of its quoted fields) may hold: a debtor row holds a few
+     * hundred. A longer one is a cell of megabytes or a quote opened and never closed, and reading it whole could
+     * exhaust the heap, so the run stops there with a message naming the line.
+     */
+    public static final int MAX_RECORD_CHARS = 1_000_000;
+
     /** Records handed out and committed; a restart skips this many. */
     public static final String READ_KEY = "csv.records.read";
 
@@ -38,9 +45,12 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     private final CsvFormat format;
     private final boolean strictCharset;
     private CSVReader reader;
+    private RecordLimit limit;
     private String[] header;
     private long recordsRead;
     private boolean exhausted;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long fileSize;
 
     public CsvDebtorReader(Path file, CsvFormat format) {
         this.file = file;
@@ -70,14 +80,17 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     @Override
     public void open(ExecutionContext context) {
         try {
-            InputStream in = Files.newInputStream(file);
+            fileSize = Files.size(file);
+            bytesRead.set(0);
+            InputStream in = new CountingInputStream(Files.newInputStream(file), bytesRead);
             in.skipNBytes(format.bomLength());
             // Bad bytes become U+FFFD and are caught per row (see checkDecoded), which gives the right line
             // number; a decoder that reports them would fail while reading ahead, lines before the bad one.
             CharsetDecoder decoder = format.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            Reader text = new InputStreamReader(in, decoder);
+            limit = new RecordLimit(new InputStreamReader(in, decoder), MAX_RECORD_CHARS);
+            Reader text = new java.io.BufferedReader(limit);
             reader = new CSVReaderBuilder(text)
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(format.delimiter()).build())
                 .build();
@@ -114,6 +127,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         try {
             while (true) {
                 startLine = reader.getLinesRead() + 1;
+                limit.startRecord();
                 fields = reader.readNext();
                 if (fields == null) {
                     exhausted = true;
@@ -129,6 +143,11 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
             recordsRead++;
             return new SourceRow(startLine, new String[] { e.getContext() == null ? "" : e.getContext() },
                     "unterminated quoted field (the quote opened here is never closed)");
+        }
+        catch (RecordLimit.TooLongException e) {
+            throw new InputUnreadableException(file + ": the row starting at line " + startLine + " is longer than "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS) + " characters (a debtor row holds a"
+                    + " few hundred): a cell of megabytes, or a quote opened and never closed", e);
         }
         catch (CharacterCodingException e) {
             throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
@@ -167,6 +186,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         try {
             String[] fields;
             do {
+                limit.startRecord();
                 fields = reader.readNext();
             }
             while (fields != null && isBlank(fields));
@@ -174,6 +194,11 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                 checkDecoded(fields, reader.getLinesRead());
             }
             return fields;
+        }
+        catch (RecordLimit.TooLongException e) {
+            throw new InputUnreadableException(file + ": the header row is longer than "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS) + " characters: not a debtor list,"
+                    + " or a quote opened and never closed", e);
         }
         catch (CharacterCodingException e) {
             throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
@@ -203,6 +228,98 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                 // nothing to save: the file was only read
             }
             reader = null;
+        }
+    }
+
+    /**
+     * The share of the file's bytes read so far (0..1), for the progress display's estimate of the total and its ETA;
+     * slightly ahead of the rows handed out (the decoder and the parser read ahead by a buffer). NaN before opening.
+     */
+    public double fractionRead() {
+        long size = fileSize;
+        return size <= 0 ? Double.NaN : Math.min(1.0, bytesRead.get() / (double) size);
+    }
+
+    /** Counts the bytes read through it (read from another thread by the progress display). */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+
+        private final java.util.concurrent.atomic.AtomicLong count;
+
+        CountingInputStream(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count.addAndGet(skipped);
+            return skipped;
+        }
+    }
+
+    /**
+     * Counts the characters read since the current record started and refuses to read past the limit, so that a
+     * runaway record fails with a message instead of filling the heap. Sits below the line buffer, so the count
+     * includes up to a buffer's worth of what follows the record: the limit is approximate by that much.
+     */
+    static final class RecordLimit extends java.io.FilterReader {
+
+        static final class TooLongException extends IOException {
+            TooLongException() {
+                super("record longer than the limit");
+            }
+        }
+
+        private final long max;
+        private long count;
+
+        RecordLimit(Reader in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        void startRecord() {
+            count = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0 && ++count > max) {
+                throw new TooLongException();
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (count > max) {
+                throw new TooLongException();
+            }
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

@@ -19,8 +19,9 @@ import java.nio.file.Path;
  * Works out a CSV file's encoding and delimiter from its first 64 KiB when the spec leaves them to "auto", and refuses
  * files that are not text at all, so that the run stops with one clear message instead of a page of garbage rejects.
  * <p>
- * Encoding: a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's "Unicode text"); otherwise bytes that decode
- * as strict UTF-8 are UTF-8, and anything else is taken as Windows-1252, the usual encoding of Brazilian exports.
+ * Encoding: a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's "Unicode text"); a zero byte in every other
+ * position (and nowhere else) means UTF-16 without its BOM; otherwise bytes that decode as strict UTF-8 are UTF-8, and
+ * anything else is taken as Windows-1252, the usual encoding of Brazilian exports.
  * Delimiter: of ';' ',' tab and '|', the one found most often outside quotes on the first non-blank line.
  */
 public final class CsvFormatDetector {
@@ -58,14 +59,23 @@ public final class CsvFormatDetector {
                 throw new InputUnreadableException(file + ": this is an old Excel .xls file, not CSV (save it as"
                         + " .xlsx in Excel or LibreOffice)");
             }
-            for (byte b : sample) {
-                if (b == 0) {
-                    throw new InputUnreadableException(file + ": this is a binary file, not CSV text (it contains NUL"
-                            + " bytes)");
+            Charset declared = encoding == null ? null : Charset.forName(encoding);
+            boolean wide = declared != null && declared.name().startsWith("UTF-16") || declared != null
+                    && declared.name().startsWith("UTF-32");
+            Charset utf16 = declared == null ? utf16WithoutBom(sample) : null;
+            if (!wide && utf16 == null) {
+                for (byte b : sample) {
+                    if (b == 0) {
+                        throw new InputUnreadableException(file + ": this is a binary file, not CSV text (it contains"
+                                + " NUL bytes)");
+                    }
                 }
             }
-            if (encoding != null) {
-                charset = Charset.forName(encoding);
+            if (declared != null) {
+                charset = declared;
+            }
+            else if (utf16 != null) {
+                charset = utf16; // Excel's "Unicode text" and some exports, without the byte-order mark
             }
             else {
                 charset = isUtf8(sample, sample.length == SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
@@ -82,6 +92,35 @@ public final class CsvFormatDetector {
         }
         char sep = delimiter != null ? delimiter : detectDelimiter(text);
         return new CsvFormat(charset, bom, sep, encodingDetected, delimiter == null);
+    }
+
+    /**
+     * UTF-16 text without a byte-order mark: Latin text has a zero byte in every other position (the high byte of
+     * each character), on the odd positions for little endian and the even ones for big endian, and hardly anywhere
+     * else. Null when the sample does not look like that.
+     */
+    static Charset utf16WithoutBom(byte[] sample) {
+        int pairs = sample.length / 2;
+        if (pairs < 4) {
+            return null;
+        }
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        for (int i = 0; i + 1 < sample.length; i += 2) {
+            if (sample[i] == 0) {
+                zeroEven++;
+            }
+            if (sample[i + 1] == 0) {
+                zeroOdd++;
+            }
+        }
+        if (zeroOdd >= pairs * 0.9 && zeroEven == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (zeroEven >= pairs * 0.9 && zeroOdd == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     private static byte[] sample(Path file) {

@@ -148,7 +148,15 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (magic == FileMagic.OOXML) {
+            if (!hasZipEnd(file, size)) {
+                throw new InputUnreadableException(file + ": is cut short: its ZIP container has no end (an upload or"
+                        + " copy that was interrupted?); copy the file again");
+            }
             return;
+        }
+        if (looksLikeText(file)) {
+            throw new InputUnreadableException(file + ": holds text, not an XLSX workbook (a CSV file named .xlsx?"
+                    + " name it .csv or set input.format: csv)");
         }
         if (magic == FileMagic.OLE2) {
             boolean encrypted;
@@ -186,7 +194,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         }
         catch (Exception e) {
             close();
-            throw new InputUnreadableException(file + ": is a corrupt XLSX workbook (" + message(e) + ")", e);
+            throw new InputUnreadableException(corrupt(e), e);
         }
         findHeader();
         recordsRead = 0;
@@ -200,8 +208,75 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /**
+     * Whether the file ends with a ZIP end-of-central-directory record (in its last 64 KiB + 22 bytes, where the ZIP
+     * format puts it): without it the archive was cut short, and no part of it can be trusted.
+     */
+    static boolean hasZipEnd(Path file, long size) {
+        int tail = (int) Math.min(size, 65_535 + 22);
+        byte[] b = new byte[tail];
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ch.position(size - tail);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // read the whole tail
+            }
+        }
+        catch (IOException e) {
+            throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        for (int i = tail - 22; i >= 0; i--) {
+            if (b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 0x05 && b[i + 3] == 0x06) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the file's first KiBs are text (no NUL byte, hardly any other control character). */
+    private static boolean looksLikeText(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        }
+        catch (IOException e) {
+            return false;
+        }
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+            if ((b & 0xFF) < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                control++;
+            }
+        }
+        return head.length > 0 && control * 20 < head.length;
+    }
+
+    /**
+     * The message of a failure to read the workbook; POI's zip-bomb guard ({@code ZipSecureFile}: a part inflating to
+     * more than 100 times its compressed size) gets a sentence of its own instead of its advice to programmers.
+     */
     private static String message(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb detected")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("Entry: (\\S+)").matcher(t.getMessage());
+                return ZIP_BOMB + (m.find() ? " (" + m.group(1) + ")" : "") + ZIP_BOMB_END;
+            }
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static final String ZIP_BOMB = "refused: a part of the workbook";
+    private static final String ZIP_BOMB_END = " inflates to more than 100 times its compressed size, the mark of a zip"
+            + " bomb";
+
+    /** The failure as the one-line reason after the file name: a zip bomb as such, anything else as corrupt. */
+    private String corrupt(Throwable e) {
+        String m = message(e);
+        return m.startsWith(ZIP_BOMB) ? file + ": " + m : file + ": is a corrupt XLSX workbook (" + m + ")";
     }
 
     private static boolean readDate1904(XSSFReader reader) throws Exception {
@@ -287,7 +362,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             openSheet(new XSSFReader(pkg));
         }
         catch (Exception e) {
-            throw new InputUnreadableException(file + ": is a corrupt XLSX workbook (" + message(e) + ")", e);
+            throw new InputUnreadableException(corrupt(e), e);
         }
     }
 
@@ -422,6 +497,9 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         catch (XMLStreamException | RuntimeException e) {
             if (e instanceof InputUnreadableException u) {
                 throw u;
+            }
+            if (message(e).startsWith(ZIP_BOMB)) {
+                throw new InputUnreadableException(file + ": " + message(e), e);
             }
             throw new InputUnreadableException(file + ": is a corrupt XLSX workbook: sheet '" + sheetName
                     + "' cannot be read after row " + lastRowNumber + " (" + message(e) + ")", e);

@@ -191,14 +191,23 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * both: which files the enriched and dialer outputs are (rejects and report are always CSV and JSON).
      * {@code profiles} are the extra dialer files (the per-phone dialer file is always written); {@code phoneColumns}
      * is N of the per-debtor file's phone1..phoneN and of the Genesys file's cell1..cellN / home1..homeN;
-     * {@code vicidial} is null unless a VICIdial profile is chosen.
+     * {@code vicidial} is null unless a VICIdial profile is chosen. {@code neutraliseFormulas} (default true): cells
+     * copied from the input that a spreadsheet would read as a formula get a leading {@code '} in every CSV output.
      */
     public record Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
-            List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc) {
+            List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc,
+            boolean neutraliseFormulas) {
 
         public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
                 List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns) {
-            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, null);
+            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, null,
+                    true);
+        }
+
+        public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
+                List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc) {
+            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, jdbc,
+                    true);
         }
 
         public Output(Path dir, String encoding, char delimiter, String lineSeparator) {
@@ -211,7 +220,7 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
 
         public Output withEncoding(String other) {
             return new Output(dir, other, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial,
-                    campaigns, jdbc);
+                    campaigns, jdbc, neutraliseFormulas);
         }
 
         public boolean csv() {

@@ -88,7 +88,8 @@ public final class JobSpecLoader {
     }
 
     record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format,
-            List<String> profiles, Integer phoneColumns, RawVicidial vicidial, RawJdbcOutput jdbc) {
+            List<String> profiles, Integer phoneColumns, RawVicidial vicidial, RawJdbcOutput jdbc,
+            Boolean neutraliseFormulas) {
     }
 
     record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
@@ -230,7 +231,8 @@ public final class JobSpecLoader {
             if (raw.output() != null && raw.output().jdbc() != null) {
                 output = new JobSpec.Output(output.dir(), output.encoding(), output.delimiter(),
                         output.lineSeparator(), output.format(), output.profiles(), output.phoneColumns(),
-                        output.vicidial(), output.campaigns(), jdbcOutput(raw.output().jdbc(), input.jdbc()));
+                        output.vicidial(), output.campaigns(), jdbcOutput(raw.output().jdbc(), input.jdbc()),
+                        output.neutraliseFormulas());
             }
             JobSpec.Run run = run(raw.run());
             Path callingRules = callingRules(raw.callingRules());
@@ -296,7 +298,8 @@ public final class JobSpecLoader {
             }
             return new JobSpec.Output(out.dir(), out.encoding(), out.delimiter(), out.lineSeparator(), out.format(),
                     List.copyOf(profiles), out.phoneColumns(), out.vicidial(),
-                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms));
+                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms), out.jdbc(),
+                    out.neutraliseFormulas());
         }
 
         private JobSpec.Suppression suppression(RawSuppression s) {
@@ -720,7 +723,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Output output(RawOutput o) {
             if (o == null) {
-                o = new RawOutput(null, null, null, null, null, null, null, null, null);
+                o = new RawOutput(null, null, null, null, null, null, null, null, null, null);
             }
             String dir = optional(o.dir());
             String encoding = charset(o.encoding(), "output.encoding", false);
@@ -793,7 +796,8 @@ public final class JobSpecLoader {
                 vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
             }
             return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null);
+                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null, null,
+                    o.neutraliseFormulas() == null || o.neutraliseFormulas());
         }
 
         private JobSpec.Run run(RawRun r) {

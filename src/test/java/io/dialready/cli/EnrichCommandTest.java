@@ -105,7 +105,8 @@ class EnrichCommandTest {
         assertThat(out.resolve("carteira.enriched.csv")).exists();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "carteira.enriched.csv", "carteira.dialer.csv", "carteira.rejects.csv", "carteira.report.json");
+                    "carteira.enriched.csv", "carteira.dialer.csv", "carteira.rejects.csv", "carteira.report.json",
+                    "carteira.report.html");
         }
 
         // enriched: accepted rows in input order, original columns unchanged, then ours

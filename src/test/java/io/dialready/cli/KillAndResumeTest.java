@@ -168,7 +168,8 @@ class KillAndResumeTest {
         Map<?, ?> refReport = JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
         for (String key : new ArrayList<>(List.of("rows_read", "rows_enriched", "rows_rejected", "phones_valid",
                 "phones_unique", "phones_invalid", "whatsapp", "segments", "lookups_requested", "numbers_shared",
-                "phones_shared", "phones_suppressed", "debtors_suppressed"))) {
+                "phones_shared", "phones_suppressed", "debtors_suppressed", "whatsapp_by_segment",
+                "whatsapp_by_phone_type"))) {
             assertThat(report.get(key)).as(key).isEqualTo(refReport.get(key));
         }
         assertThat(report.get("rows_read")).isEqualTo(ROWS + ROWS / 1000);

@@ -81,7 +81,8 @@ class OutputProfilesTest {
         assertThat(run.out()).contains("in.per-debtor.csv", "in.vicidial.csv", "in.vicidial.txt", "in.genesys.csv");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
-                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.per-debtor.csv", "in.vicidial.csv",
+                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html", "in.per-debtor.csv",
+                    "in.vicidial.csv",
                     "in.vicidial.txt", "in.genesys.csv");
         }
         assertThat(read("in.per-debtor.csv")).isEqualTo("""
@@ -167,7 +168,7 @@ class OutputProfilesTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
-                    "in.dialer.csv", "in.rejects.csv", "in.report.json");
+                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
         }
         assertThat(read("in.rejects.csv")).isEqualTo("line,column,value,reason\n5,FONE1,nao tem,not a phone number\n");
     }

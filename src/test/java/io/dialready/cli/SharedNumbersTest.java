@@ -67,7 +67,7 @@ class SharedNumbersTest {
         assertThat(run.out()).contains("shared numbers: 1 (in 2 dialer rows)");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
-                    "in.dialer.csv", "in.rejects.csv", "in.report.json");
+                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
         }
     }
 }

@@ -181,7 +181,8 @@ class XlsxJobTest {
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                     "carteira.enriched.csv", "carteira.dialer.csv", "carteira.enriched.xlsx", "carteira.dialer.xlsx",
-                    "carteira.rejects.csv", "carteira.report.json");
+                    "carteira.rejects.csv", "carteira.report.json",
+                    "carteira.report.html");
         }
         List<List<String>> enriched = csvRows(out.resolve("carteira.enriched.csv"));
         assertThat(enriched.get(1)).as("numbers as digits, dates in the spec's format, amounts exact")
@@ -228,7 +229,8 @@ class XlsxJobTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "carteira.enriched.xlsx", "carteira.dialer.xlsx", "carteira.rejects.csv", "carteira.report.json");
+                    "carteira.enriched.xlsx", "carteira.dialer.xlsx", "carteira.rejects.csv", "carteira.report.json",
+                    "carteira.report.html");
         }
         assertThat(run.out()).contains("carteira.enriched.xlsx");
     }
@@ -270,7 +272,7 @@ class XlsxJobTest {
         Path broken = Files.write(dir.resolve("broken.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length - 200));
         CliRun corrupt = enrich("csv", "--input", broken.toString());
         assertThat(corrupt.exitCode()).as(corrupt.err()).isEqualTo(3);
-        assertThat(corrupt.err()).contains("broken.xlsx", "corrupt");
+        assertThat(corrupt.err()).contains("broken.xlsx", "is cut short: its ZIP container has no end");
 
         Path spec = Files.writeString(dir.resolve("sheet.yml"),
                 SPEC.formatted("csv").replace("path: carteira.xlsx", "path: carteira.xlsx\n  sheet: Dezembro"));

@@ -219,12 +219,12 @@ class XlsxSourceTest {
         Path truncated = Files.write(dir.resolve("truncated.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> XlsxDebtorReader.probe(truncated, layout(null, null)))
             .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("truncated.xlsx");
+            .hasMessageContaining("truncated.xlsx: is cut short: its ZIP container has no end");
 
         Path text = Files.writeString(dir.resolve("text.xlsx"), "CONTRATO;VALOR\n1;2\n");
         assertThatThrownBy(() -> XlsxDebtorReader.probe(text, layout(null, null)))
             .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("is not an XLSX workbook");
+            .hasMessageContaining("holds text, not an XLSX workbook (a CSV file named .xlsx?");
     }
 
     @Test
