@@ -239,8 +239,6 @@ final class FinishTasklet implements Tasklet {
             r.put("lookups_requested", stats.get("lookups_requested"));
             r.put("provider_calls", stats.get("provider_calls"));
             r.put("cache_hits", stats.get("cache_hits"));
-            r.put("retries", 0);
-            r.put("throttled_ms", 0);
             r.put("pending", stats.get("whatsapp.PENDING"));
         }
         Map<String, Long> whatsapp = new LinkedHashMap<>();
