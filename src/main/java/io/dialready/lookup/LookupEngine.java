@@ -32,9 +32,10 @@ import io.github.bucket4j.Bucket;
  * Sends numbers to the provider accounts as fast as their limits allow and no faster: {@code concurrency} workers pull
  * batches from one queue; before each call a worker picks the account that can send soonest, claims the numbers from
  * its daily quota ({@link QuotaStore}), waits a random jitter, takes the numbers' tokens from the account's bucket
- * (bucket4j: {@code burst} tokens, refilled greedily at {@code rate}) and only then sends. So the numbers an account
- * sends in any one second are at most {@code burst + rate per second}, and with enough workers in flight the rate is
- * used in full whatever the provider's latency.
+ * (bucket4j: {@code burst} tokens, refilled greedily at {@code rate}), then its place in the account's
+ * {@link SendWindow}, and only then sends. So the numbers an account sends in any window of the rate's period never
+ * exceed the rate (a token bucket alone would allow {@code burst + rate}), and with enough workers in flight the rate
+ * is used in full (less the window's 2% margin) whatever the provider's latency.
  * <p>
  * Errors, by {@link ProviderException.Kind}: THROTTLED pauses the account for the Retry-After (or the backoff) and
  * retries; TRANSIENT retries with exponential backoff and jitter; after {@code retries.max_attempts} the numbers are
@@ -77,6 +78,7 @@ public final class LookupEngine implements AutoCloseable {
         final JobSpec.Account spec;
         final ContactLookup port;
         final Bucket bucket;
+        final SendWindow window;
         final int perCall;
         volatile boolean spent;
         volatile long pausedUntilNanos;
@@ -88,6 +90,7 @@ public final class LookupEngine implements AutoCloseable {
                 .addLimit(limit -> limit.capacity(spec.burst()).refillGreedy(spec.rate().permits(),
                         spec.rate().period()))
                 .build();
+            this.window = new SendWindow(spec.rate().permits(), spec.rate().period().toNanos());
             // a call of n numbers takes n tokens at once, so it may not carry more than the bucket holds
             this.perCall = Math.max(1, Math.min(Math.min(batchSize, port.maxBatch()), spec.burst()));
         }
@@ -418,6 +421,7 @@ public final class LookupEngine implements AutoCloseable {
             TimeUnit.NANOSECONDS.sleep(pause);
         }
         a.bucket.asBlocking().consume(numbers);
+        a.window.acquire(numbers);
         return (System.nanoTime() - start) / 1_000_000;
     }
 
