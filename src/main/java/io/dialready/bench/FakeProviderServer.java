@@ -47,6 +47,7 @@ public final class FakeProviderServer {
     private final long latencyMs;
     private final double activeShare;
     private final List<long[]> arrivals = new ArrayList<>(); // {nanoTime, numbers}
+    private volatile boolean warming;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -65,6 +66,29 @@ public final class FakeProviderServer {
         server.createContext("/__stats", exchange -> reply(exchange, 200, stats()));
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /**
+     * Sends a few requests of each shape to itself and forgets them, so that the first calls of the benchmark are not
+     * slowed by this server's own class loading and compilation: a first request that arrives late would be counted
+     * in the same one-second window as the next one, which the client sent a full window later.
+     */
+    public void warmUp(int port) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        warming = true;
+        for (int i = 0; i < 20; i++) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/chat/whatsappNumbers/warmup"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"numbers\":[\"5511987650000\"]}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/api/contacts/check-exists?phone=5511987650000&session=warmup")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        warming = false;
+        synchronized (this) {
+            arrivals.clear();
+        }
     }
 
     public void stop() {
@@ -140,7 +164,7 @@ public final class FakeProviderServer {
     }
 
     private void pause() {
-        if (latencyMs > 0) {
+        if (latencyMs > 0 && !warming) {
             try {
                 Thread.sleep(latencyMs);
             }
@@ -189,6 +213,10 @@ public final class FakeProviderServer {
         s.put("numbers_per_s", Math.round(rate * 100) / 100.0);
         s.put("max_calls_in_1s", maxCalls);
         s.put("max_numbers_in_1s", maxNumbers);
+        ArrayNode gaps = s.putArray("first_gaps_ms");
+        for (int i = 1; i < Math.min(sorted.size(), 6); i++) {
+            gaps.add((sorted.get(i)[0] - sorted.get(i - 1)[0]) / 1_000_000);
+        }
         return JSON.writeValueAsString(s);
     }
 
@@ -224,6 +252,7 @@ public final class FakeProviderServer {
         }
         FakeProviderServer fake = new FakeProviderServer(latency, share);
         int bound = fake.start(port);
+        fake.warmUp(bound);
         Path stats = statsFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -293,7 +293,13 @@ public final class LookupEngine implements AutoCloseable {
             ProviderException failure;
             Instant sentAt = Instant.now();
             try {
-                Map<String, LookupResult> answers = a.port.check(batch);
+                Map<String, LookupResult> answers;
+                try {
+                    answers = a.port.check(batch);
+                }
+                finally {
+                    a.window.ended();
+                }
                 recorder.call(a.name(), "check", batch.size(), attempt, "ok", waited, sentAt);
                 Map<String, LookupResult> complete = new HashMap<>(batch.size() * 2);
                 for (String number : batch) {
@@ -363,7 +369,13 @@ public final class LookupEngine implements AutoCloseable {
             ProviderException failure;
             Instant sentAt = Instant.now();
             try {
-                ProfilePhoto p = a.port.profilePhoto(e164, whatsappId);
+                ProfilePhoto p;
+                try {
+                    p = a.port.profilePhoto(e164, whatsappId);
+                }
+                finally {
+                    a.window.ended();
+                }
                 recorder.call(a.name(), "photo", 1, attempt, "ok", waited, sentAt);
                 recorder.photo(e164, p == null ? ProfilePhoto.NONE : p);
                 failuresInARow.set(0);
@@ -420,6 +432,7 @@ public final class LookupEngine implements AutoCloseable {
         while ((pause = a.pausedUntilNanos - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.sleep(pause);
         }
+        a.window.awaitTurn();
         a.bucket.asBlocking().consume(numbers);
         a.window.acquire(numbers);
         return (System.nanoTime() - start) / 1_000_000;
