@@ -85,12 +85,10 @@ class HostileInputTest {
     /** Runs enrich in its own JVM with a small heap; a run that outlives the limit is killed and fails the test. */
     private Run enrichInOwnJvm(Path input, String heap) throws Exception {
         Path spec = spec("");
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path log = dir.resolve("proc.txt");
-        Process p = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "io.dialready.DialreadyApplication", "enrich", "--job", spec.toString(), "--input", input.toString(),
+        Process p = new ProcessBuilder(ChildJvm.dialready(heap, "enrich", "--job", spec.toString(), "--input", input.toString(),
                 "--output", out.toString(), "--data", dir.resolve("data").toString(), "--log-file",
-                dir.resolve("log.txt").toString(), "--quiet")
+                dir.resolve("log.txt").toString(), "--quiet"))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

@@ -74,9 +74,7 @@ class KillAndResumeXlsxTest {
     }
 
     private List<String> command(Path spec, Path out, Path data) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.dialready.DialreadyApplication", "enrich", "--job", spec.toString(), "--output", out.toString(),
+        return ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--output", out.toString(),
                 "--data", data.toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of", "2026-11-23",
                 "--quiet");
     }

@@ -49,11 +49,10 @@ class LogSafetyTest {
     Path dir;
 
     private int run(Path spec, Path out, String name) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dlogging.level.io.dialready=DEBUG",
-                "-Dlogging.level.org.springframework.batch=DEBUG", "-cp", System.getProperty("java.class.path"),
-                "io.dialready.DialreadyApplication", "enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("dialready.log").toString())
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.dialready(List.of("-Xmx256m",
+                "-Dlogging.level.io.dialready=DEBUG", "-Dlogging.level.org.springframework.batch=DEBUG"),
+                "enrich", "--job", spec.toString(), "--output", out.toString(),
+                "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("dialready.log").toString()))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve(name + ".txt").toFile());
         pb.environment().putAll(SECRETS);

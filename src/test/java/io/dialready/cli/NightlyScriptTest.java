@@ -51,8 +51,6 @@ class NightlyScriptTest {
               dir: %s
             """;
 
-    private final String java = ProcessHandle.current().info().command().orElse("java");
-
     private Path spec(Path folder, String name, Path input, Path out, int latency) throws Exception {
         Files.createDirectories(folder);
         return Files.writeString(folder.resolve(name), SPEC.formatted(input, latency, out));
@@ -68,8 +66,7 @@ class NightlyScriptTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(dir.resolve("nightly-stdout.txt").toFile());
-        pb.environment().put("DIALREADY_CMD", java + " -Xmx256m -cp " + System.getProperty("java.class.path")
-                + " io.dialready.DialreadyApplication");
+        pb.environment().put("DIALREADY_CMD", String.join(" ", ChildJvm.dialready("256m")));
         Process p = pb.start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("nightly.sh finished").isTrue();
         return new Result(p.exitValue(), Files.readString(dir.resolve("nightly-stdout.txt")));
@@ -188,9 +185,8 @@ class NightlyScriptTest {
     }
 
     private void killMidRun(Path spec, Path part, long finalSize) throws Exception {
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.dialready.DialreadyApplication", "enrich", "--job", spec.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("logs/dialready.log").toString(), "--quiet")
+        Process p = new ProcessBuilder(ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--data",
+                dir.resolve("data").toString(), "--log-file", dir.resolve("logs/dialready.log").toString(), "--quiet"))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("killed.txt").toFile())
             .start();

@@ -192,12 +192,12 @@ class OutputSafetyTest {
         // umask 000 would give rw-rw-rw- to a file created with the defaults; 077 would take the group's read away
         for (String umask : List.of("000", "077")) {
             Path out = dir.resolve("umask-" + umask);
-            String java = ProcessHandle.current().info().command().orElse("java");
             Path log = dir.resolve("proc-" + umask + ".txt");
-            Process p = new ProcessBuilder("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"", java, "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), "io.dialready.DialreadyApplication", "enrich", "--job",
-                    spec.toString(), "--output", out.toString(), "--data", dir.resolve("data-" + umask).toString(),
-                    "--log-file", dir.resolve("log-" + umask + ".txt").toString(), "--quiet")
+            List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+            command.addAll(ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--output", out.toString(),
+                    "--data", dir.resolve("data-" + umask).toString(), "--log-file",
+                    dir.resolve("log-" + umask + ".txt").toString(), "--quiet"));
+            Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -98,10 +98,8 @@ class ResumeCommandTest {
     void aKilledRunWhoseSpecChangedIsAbandonedNotResumedWithOtherRules() throws Exception {
         KillAndResumeTest.writePortfolio(dir.resolve("in.csv"), 10_000);
         Path spec = spec(40);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.dialready.DialreadyApplication", "enrich", "--job", spec.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet")
+        Process p = new ProcessBuilder(ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--data",
+                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet"))
             .redirectErrorStream(true).redirectOutput(dir.resolve("killed.txt").toFile()).start();
         Path part = dir.resolve("out/in.enriched.csv.part");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -229,9 +229,7 @@ class WatchCommandTest {
         long finalSize = Files.size(refDir.resolve("out/big.enriched.csv"));
 
         Files.write(inbox.resolve("big.csv"), content);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.dialready.DialreadyApplication", "watch"));
+        List<String> command = new ArrayList<>(ChildJvm.dialready("256m", "watch"));
         command.addAll(args("--settle", "0.2", "--poll", "0.1"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(dir.resolve("watcher.txt").toFile())
