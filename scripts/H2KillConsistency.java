@@ -30,19 +30,19 @@ public class H2KillConsistency {
         int corrupt = 0;
         for (int i = 0; i < rounds; i++) {
             Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), self, "child", url)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             Thread.sleep(600 + r.nextInt(1500));
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             Connection c;
             try {
                 c = DriverManager.getConnection(url, "sa", "");
-            }
-            catch (java.sql.SQLException e) {
+            } catch (java.sql.SQLException e) {
                 corrupt++;
-                System.out.println("round " + i + ": CANNOT OPEN: " + e.getMessage().lines().findFirst().orElse("")
-                        + " / " + (e.getCause() == null ? "" : e.getCause().getMessage()));
+                System.out.println("round " + i + ": CANNOT OPEN: "
+                        + e.getMessage().lines().findFirst().orElse("") + " / "
+                        + (e.getCause() == null ? "" : e.getCause().getMessage()));
                 String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
                 java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + ".mv.db"));
                 continue;
@@ -59,8 +59,8 @@ public class H2KillConsistency {
                 long max = rs.getLong(2);
                 if (count != n * 200 || max != n * 200 - 1) {
                     bad++;
-                    System.out.println("round " + i + ": INCONSISTENT: counter " + n + " (" + n * 200 + " rows) but A holds "
-                            + count + " rows, the last " + max);
+                    System.out.println("round " + i + ": INCONSISTENT: counter " + n + " (" + n * 200
+                            + " rows) but A holds " + count + " rows, the last " + max);
                     s.execute("DELETE FROM A");
                     s.execute("DELETE FROM B");
                 }

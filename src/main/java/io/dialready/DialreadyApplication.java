@@ -1,8 +1,7 @@
 package io.dialready;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
 import io.dialready.cli.DialreadyCommand;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * dialready: enriches debtor phone lists with WhatsApp reachability and writes dialer-ready files. The command line

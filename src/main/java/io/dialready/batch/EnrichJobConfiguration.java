@@ -1,25 +1,5 @@
 package io.dialready.batch;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import javax.sql.DataSource;
-
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.transaction.PlatformTransactionManager;
-
 import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.LookupTables;
@@ -43,6 +23,23 @@ import io.dialready.source.SourceRow;
 import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import io.dialready.suppression.SuppressionList;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The enrich job, wired as the flow reads:
@@ -62,20 +59,24 @@ public class EnrichJobConfiguration {
     public static final String ROWS_STEP = "enrich-rows";
 
     @Bean
-    public Job enrichJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
-            DataSource dataSource, Step enrichRowsStep, Step dialerFileStep, Step finishStep) {
+    public Job enrichJob(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource,
+            Step enrichRowsStep,
+            Step dialerFileStep,
+            Step finishStep) {
         var builder = new JobBuilder(JOB_NAME, jobRepository);
         org.springframework.batch.core.job.builder.SimpleJobBuilder flow;
         if (plan.lookupEngine()) {
             flow = builder.start(prePassStep(jobRepository, transactionManager, plan, dataSource))
-                .next(lookupStep(jobRepository, transactionManager, plan, dataSource))
-                .next(enrichRowsStep);
-        }
-        else if (plan.spec().sharedNumbers()) {
+                    .next(lookupStep(jobRepository, transactionManager, plan, dataSource))
+                    .next(enrichRowsStep);
+        } else if (plan.spec().sharedNumbers()) {
             flow = builder.start(phoneOwnersStep(jobRepository, transactionManager, plan, dataSource))
-                .next(enrichRowsStep);
-        }
-        else {
+                    .next(enrichRowsStep);
+        } else {
             flow = builder.start(enrichRowsStep);
         }
         flow = flow.next(dialerFileStep);
@@ -89,15 +90,19 @@ public class EnrichJobConfiguration {
      * The shared-numbers pre-pass: parses the input once more (the same reader and processor) and records every
      * debtor's numbers in the run's owners table, so that ranking knows which numbers other debtors hold.
      */
-    private static Step phoneOwnersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, DataSource dataSource) {
+    private static Step phoneOwnersStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource) {
         EnrichProcessor processor = processor(plan);
-        return new StepBuilder("phone-owners", jobRepository).<ParsedRow, ParsedRow>chunk(plan.spec().run().chunkSize())
-            .reader(readAhead(plan, processor))
-            .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
-            .listener(processor)
-            .transactionManager(transactionManager)
-            .build();
+        return new StepBuilder("phone-owners", jobRepository)
+                .<ParsedRow, ParsedRow>chunk(plan.spec().run().chunkSize())
+                .reader(readAhead(plan, processor))
+                .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
+                .listener(processor)
+                .transactionManager(transactionManager)
+                .build();
     }
 
     /**
@@ -105,45 +110,70 @@ public class EnrichJobConfiguration {
      * with its debtor's worth in the run's lookup queue (and, with shared_numbers, every debtor's numbers in the owners
      * table, in the same pass).
      */
-    private static Step prePassStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, DataSource dataSource) {
+    private static Step prePassStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource) {
         JobSpec spec = plan.spec();
         EnrichProcessor processor = processor(plan);
-        SuppressionList suppression = spec.suppression() == null ? null
-                : SuppressionList.load(spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country());
-        LookupQueueWriter queue = new LookupQueueWriter(new LookupTables(dataSource), spec.lookup().checkFixedLines(),
-                spec.lookup().photos() == null ? null : spec.lookup().photos().minAmount(), suppression);
-        var step = new StepBuilder("pre-pass", jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-            .reader(readAhead(plan, processor))
-            .listener(processor)
-            .listener(queue)
-            .transactionManager(transactionManager);
+        SuppressionList suppression = spec.suppression() == null
+                ? null
+                : SuppressionList.load(
+                        spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country());
+        LookupQueueWriter queue = new LookupQueueWriter(
+                new LookupTables(dataSource),
+                spec.lookup().checkFixedLines(),
+                spec.lookup().photos() == null ? null : spec.lookup().photos().minAmount(),
+                suppression);
+        var step = new StepBuilder("pre-pass", jobRepository)
+                .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
+                .reader(readAhead(plan, processor))
+                .listener(processor)
+                .listener(queue)
+                .transactionManager(transactionManager);
         if (spec.sharedNumbers()) {
             PhoneOwnersWriter owners = new PhoneOwnersWriter(new PhoneOwners(dataSource));
             return step.writer(chunk -> {
-                queue.write(chunk);
-                owners.write(chunk);
-            }).listener(owners).build();
+                        queue.write(chunk);
+                        owners.write(chunk);
+                    })
+                    .listener(owners)
+                    .build();
         }
         return step.writer(queue).build();
     }
 
     /** The lookup step: the run's numbers through the account pool, most valuable first (see LookupTasklet). */
-    private static Step lookupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, DataSource dataSource) {
-        LookupTasklet tasklet = new LookupTasklet(new LookupTables(dataSource), new QuotaStore(dataSource),
-                plan.spec().lookup(), plan.forceRecheck(), plan.clock(), plan.quiet() ? null : System.err);
-        return new StepBuilder(LookupTasklet.STEP, jobRepository).tasklet(tasklet, transactionManager)
-            .listener(tasklet)
-            .build();
+    private static Step lookupStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource) {
+        LookupTasklet tasklet = new LookupTasklet(
+                new LookupTables(dataSource),
+                new QuotaStore(dataSource),
+                plan.spec().lookup(),
+                plan.forceRecheck(),
+                plan.clock(),
+                plan.quiet() ? null : System.err);
+        return new StepBuilder(LookupTasklet.STEP, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .listener(tasklet)
+                .build();
     }
 
     /** Maps a row to its debtor and parses its phones; the same for the pre-pass and the rows step. */
     private static EnrichProcessor processor(RunPlan plan) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
-        return new EnrichProcessor(new DebtorMapper(spec, header), new PhoneExtractor(spec, header), plan.asOf(),
-                plan.format().delimiter(), spec.output().delimiter(), FormulaGuard.of(spec.output().neutraliseFormulas()));
+        return new EnrichProcessor(
+                new DebtorMapper(spec, header),
+                new PhoneExtractor(spec, header),
+                plan.asOf(),
+                plan.format().delimiter(),
+                spec.output().delimiter(),
+                FormulaGuard.of(spec.output().neutraliseFormulas()));
     }
 
     /** The input (CSV, XLSX or a JDBC query) read and parsed ahead of the step on every core, in input order. */
@@ -161,30 +191,39 @@ public class EnrichJobConfiguration {
                 : new CsvDebtorReader(plan.input(), plan.format());
     }
 
-    private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor,
-            ItemStreamReader<SourceRow> reader) {
+    private static ReadAheadParser readAhead(
+            RunPlan plan, EnrichProcessor processor, ItemStreamReader<SourceRow> reader) {
         JobSpec.Run run = plan.spec().run();
         if (reader instanceof JdbcDebtorReader) {
-            return new ReadAheadParser(reader, JdbcDebtorReader.READ_KEY, JdbcDebtorReader.LAST_KEY, processor,
-                    run.threads(), 2 * run.chunkSize());
+            return new ReadAheadParser(
+                    reader,
+                    JdbcDebtorReader.READ_KEY,
+                    JdbcDebtorReader.LAST_KEY,
+                    processor,
+                    run.threads(),
+                    2 * run.chunkSize());
         }
         String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
         return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
     }
 
     /** One file per extra dialer profile, streamed from its staging column in dialer order, restartable. */
-    private static Step profileStep(JobSpec.Profile profile, JobRepository jobRepository,
-            PlatformTransactionManager transactionManager, RunPlan plan, DataSource dataSource) {
+    private static Step profileStep(
+            JobSpec.Profile profile,
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource) {
         JobSpec.Output out = plan.spec().output();
         // Genesys takes UTF-8 only; the others follow output.encoding
-        JobSpec.Output fileOut = profile == JobSpec.Profile.GENESYS
-                ? out.withEncoding("UTF-8") : out;
-        return new StepBuilder(profile.label() + "-file", jobRepository).<String, String>chunk(1000)
-            .reader(new StagedDialerReader(dataSource, profile))
-            .writer(fileWriter(profile.label(), plan.outputs().profile(profile), fileOut,
-                    ProfileLines.header(profile, out)))
-            .transactionManager(transactionManager)
-            .build();
+        JobSpec.Output fileOut = profile == JobSpec.Profile.GENESYS ? out.withEncoding("UTF-8") : out;
+        return new StepBuilder(profile.label() + "-file", jobRepository)
+                .<String, String>chunk(1000)
+                .reader(new StagedDialerReader(dataSource, profile))
+                .writer(fileWriter(
+                        profile.label(), plan.outputs().profile(profile), fileOut, ProfileLines.header(profile, out)))
+                .transactionManager(transactionManager)
+                .build();
     }
 
     @Bean
@@ -197,8 +236,12 @@ public class EnrichJobConfiguration {
         JobSpec.Lookup l = plan.spec().lookup();
         // with the lookup engine on, the rows step only reads the run's answers; the service names the provider and
         // applies the policy (fixed lines, dry run)
-        return new LookupService(new SandboxLookup(l.sandbox()), l.provider(), l.checkFixedLines(),
-                plan.dryRun() || l.dryRun(), l.batchSize());
+        return new LookupService(
+                new SandboxLookup(l.sandbox()),
+                l.provider(),
+                l.checkFixedLines(),
+                plan.dryRun() || l.dryRun(),
+                l.batchSize());
     }
 
     @Bean
@@ -207,8 +250,14 @@ public class EnrichJobConfiguration {
     }
 
     @Bean
-    public Step enrichRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, LookupService lookupService, DialerStaging staging, RunStats stats, DataSource dataSource) {
+    public Step enrichRowsStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            LookupService lookupService,
+            DialerStaging staging,
+            RunStats stats,
+            DataSource dataSource) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         EnrichProcessor processor = processor(plan);
@@ -222,23 +271,28 @@ public class EnrichJobConfiguration {
             enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
         }
         String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
-        ItemStreamWriter<String> enriched = fileWriter("enriched", plan.outputs().enriched(), out,
-                headerFormat.format(enrichedHeader));
-        ItemStreamWriter<String> rejects = fileWriter("rejects", plan.outputs().rejects(), out,
+        ItemStreamWriter<String> enriched =
+                fileWriter("enriched", plan.outputs().enriched(), out, headerFormat.format(enrichedHeader));
+        ItemStreamWriter<String> rejects = fileWriter(
+                "rejects",
+                plan.outputs().rejects(),
+                out,
                 headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
         ItemStreamReader<SourceRow> source = source(plan);
-        Progress progress = new Progress(plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
-                plan.quiet() ? null : System.err,
-                plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval())
-            .withLookups(lookupService::lookupsRequested, () -> allowedLookupsPerSecond(spec.lookup()));
+        Progress progress = new Progress(
+                        plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
+                        plan.quiet() ? null : System.err,
+                        plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval())
+                .withLookups(lookupService::lookupsRequested, () -> allowedLookupsPerSecond(spec.lookup()));
         if (source instanceof CsvDebtorReader csv) {
             progress.withInputFraction(csv::fractionRead);
         }
-        EnrichWriter writer = new EnrichWriter(lookupService, enriched, rejects, staging, stats, out.delimiter(),
-                out.lineSeparator(), progress);
+        EnrichWriter writer = new EnrichWriter(
+                lookupService, enriched, rejects, staging, stats, out.delimiter(), out.lineSeparator(), progress);
         writer.withFormulaGuard(guard);
         PhoneTimeZones zones = new PhoneTimeZones();
-        writer.withProfiles(new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
+        writer.withProfiles(
+                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
         if (spec.sharedNumbers()) {
             writer.withSharedNumbers(new PhoneOwners(dataSource));
         }
@@ -249,8 +303,8 @@ public class EnrichJobConfiguration {
             writer.withPhotoColumns();
         }
         if (spec.suppression() != null) {
-            writer.withSuppression(SuppressionList.load(spec.suppression().doNotCall(),
-                    spec.suppression().debtorKeys(), spec.country()));
+            writer.withSuppression(SuppressionList.load(
+                    spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country()));
         }
         if (spec.callingRules() != null) {
             writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
@@ -260,17 +314,21 @@ public class EnrichJobConfiguration {
             writer.withResults(new JdbcResults(out.jdbc()));
         }
 
-        return new StepBuilder(ROWS_STEP, jobRepository).<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-            .reader(readAhead(plan, processor, source))
-            .writer(writer)
-            .listener(processor) // for its beforeStep: the run's as-of date
-            .transactionManager(transactionManager)
-            .build();
+        return new StepBuilder(ROWS_STEP, jobRepository)
+                .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
+                .reader(readAhead(plan, processor, source))
+                .writer(writer)
+                .listener(processor) // for its beforeStep: the run's as-of date
+                .transactionManager(transactionManager)
+                .build();
     }
 
     @Bean
-    public Step dialerFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPlan plan, DataSource dataSource) {
+    public Step dialerFileStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource) {
         JobSpec.Output out = plan.spec().output();
         List<String> columns = new ArrayList<>(EnrichWriter.DIALER_COLUMNS);
         if (plan.spec().callingRules() != null) {
@@ -283,21 +341,32 @@ public class EnrichJobConfiguration {
             columns.addAll(EnrichWriter.PHOTO_COLUMNS);
         }
         String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
-        return new StepBuilder("dialer-file", jobRepository).<String, String>chunk(1000)
-            .reader(new StagedDialerReader(dataSource))
-            .writer(fileWriter("dialer", plan.outputs().dialer(), out, header))
-            .transactionManager(transactionManager)
-            .build();
+        return new StepBuilder("dialer-file", jobRepository)
+                .<String, String>chunk(1000)
+                .reader(new StagedDialerReader(dataSource))
+                .writer(fileWriter("dialer", plan.outputs().dialer(), out, header))
+                .transactionManager(transactionManager)
+                .build();
     }
 
     @Bean
-    public Step finishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunPlan plan,
-            DataSource dataSource, LookupService lookupService) {
+    public Step finishStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            RunPlan plan,
+            DataSource dataSource,
+            LookupService lookupService) {
         return new StepBuilder("finish", jobRepository)
-            .tasklet(new FinishTasklet(plan, jobRepository, dataSource, lookupService.providerName(),
-                    new XlsxOutput(Integer.getInteger("dialready.xlsx.max-rows-per-sheet", XlsxOutput.EXCEL_MAX_ROWS))),
-                    transactionManager)
-            .build();
+                .tasklet(
+                        new FinishTasklet(
+                                plan,
+                                jobRepository,
+                                dataSource,
+                                lookupService.providerName(),
+                                new XlsxOutput(Integer.getInteger(
+                                        "dialready.xlsx.max-rows-per-sheet", XlsxOutput.EXCEL_MAX_ROWS))),
+                        transactionManager)
+                .build();
     }
 
     /**
@@ -319,17 +388,17 @@ public class EnrichJobConfiguration {
         return java.util.OptionalDouble.of(total);
     }
 
-
     /** A restartable, transactional writer of {@code target}'s part file, created rw-r----- (PrivateFileWriter). */
-    private static ItemStreamWriter<String> fileWriter(String name, java.nio.file.Path target, JobSpec.Output out,
-            String header) {
-        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>().name(name)
-            .resource(new FileSystemResource(OutputFiles.part(target)))
-            .append(true) // keeps the empty file PrivateFileWriter created with its permissions
-            .lineAggregator(new PassThroughLineAggregator<>())
-            .encoding(out.encoding())
-            .lineSeparator(out.lineSeparator())
-            .transactional(true);
+    private static ItemStreamWriter<String> fileWriter(
+            String name, java.nio.file.Path target, JobSpec.Output out, String header) {
+        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>()
+                .name(name)
+                .resource(new FileSystemResource(OutputFiles.part(target)))
+                .append(true) // keeps the empty file PrivateFileWriter created with its permissions
+                .lineAggregator(new PassThroughLineAggregator<>())
+                .encoding(out.encoding())
+                .lineSeparator(out.lineSeparator())
+                .transactional(true);
         if (header != null) {
             b.headerCallback(w -> w.write(header));
         }

@@ -1,13 +1,5 @@
 package io.dialready.batch;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.FormulaGuard;
@@ -15,6 +7,12 @@ import io.dialready.source.DebtorMapper;
 import io.dialready.source.DebtorRecord;
 import io.dialready.source.Reject;
 import io.dialready.source.SourceRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Maps a row to its debtor and parses its phones. Stateless and thread-safe: the step runs it for a chunk's rows
@@ -36,14 +34,19 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
      * @param delimiter       the input's delimiter, to show a rejected row as it was
      * @param outputDelimiter the outputs' delimiter, to format the row's original columns for the enriched file
      */
-    public EnrichProcessor(DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter,
-            char outputDelimiter) {
+    public EnrichProcessor(
+            DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter, char outputDelimiter) {
         this(mapper, phones, asOf, delimiter, outputDelimiter, FormulaGuard.ON);
     }
 
     /** @param guard how the original columns are protected from spreadsheet formulas in the enriched file */
-    public EnrichProcessor(DebtorMapper mapper, PhoneExtractor phones, LocalDate asOf, char delimiter,
-            char outputDelimiter, FormulaGuard guard) {
+    public EnrichProcessor(
+            DebtorMapper mapper,
+            PhoneExtractor phones,
+            LocalDate asOf,
+            char delimiter,
+            char outputDelimiter,
+            FormulaGuard guard) {
         this.guard = guard;
         this.mapper = mapper;
         this.phones = phones;
@@ -73,11 +76,25 @@ public final class EnrichProcessor implements ItemProcessor<SourceRow, ParsedRow
             // keep the whole row in the rejects file, so nothing of it is lost
             Reject why = rejects.get(0);
             String whole = String.join(String.valueOf(delimiter), row.fields());
-            return new ParsedRow(row, null, List.of(), List.of(new Reject(why.line(), why.column(), whole, why.reason())),
-                    0, 0, 0, null);
+            return new ParsedRow(
+                    row,
+                    null,
+                    List.of(),
+                    List.of(new Reject(why.line(), why.column(), whole, why.reason())),
+                    0,
+                    0,
+                    0,
+                    null);
         }
         PhoneExtractor.Found found = phones.extract(row.fields(), row.line(), rejects);
-        return new ParsedRow(row, debtor, found.valid(), rejects, found.found(), found.invalid(), found.duplicates(),
+        return new ParsedRow(
+                row,
+                debtor,
+                found.valid(),
+                rejects,
+                found.found(),
+                found.invalid(),
+                found.duplicates(),
                 output.get().format(guard.cells(row.fields())));
     }
 }

@@ -1,5 +1,6 @@
 package io.dialready.batch;
 
+import io.dialready.spec.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -23,8 +23,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
-
-import io.dialready.spec.JobSpec;
 
 /**
  * Starts the enrich job, or resumes it. A run is identified by the spec (path and content), the input (path, size
@@ -50,8 +48,7 @@ public class EnrichRunner {
     }
 
     /** Outcome of one invocation: the execution (null: nothing to resume), and whether it resumed an interrupted run. */
-    public record Outcome(JobExecution execution, boolean resumed) {
-    }
+    public record Outcome(JobExecution execution, boolean resumed) {}
 
     public Outcome run() throws Exception {
         return run(false);
@@ -69,18 +66,21 @@ public class EnrichRunner {
         }
         if (unfinished != null) {
             if (unfinished.getStatus().isRunning()) {
-                log.info("execution {} was left running by a process that is gone; marking it failed",
+                log.info(
+                        "execution {} was left running by a process that is gone; marking it failed",
                         unfinished.getId());
                 unfinished = jobOperator.recover(unfinished);
             }
-            log.info("resuming execution {} of job instance {}", unfinished.getId(),
+            log.info(
+                    "resuming execution {} of job instance {}",
+                    unfinished.getId(),
                     unfinished.getJobInstance().getInstanceId());
             return new Outcome(jobOperator.restart(unfinished), true);
         }
         JobParameters params = new JobParametersBuilder(identity)
-            .addLong("run", System.currentTimeMillis())
-            .addLocalDate(EnrichProcessor.AS_OF, plan.asOf(), false)
-            .toJobParameters();
+                .addLong("run", System.currentTimeMillis())
+                .addLocalDate(EnrichProcessor.AS_OF, plan.asOf(), false)
+                .toJobParameters();
         return new Outcome(jobOperator.start(enrichJob, params), false);
     }
 
@@ -116,28 +116,30 @@ public class EnrichRunner {
         if (jdbc != null) {
             // a database has no size or modification time: the URL (without password) and the table or query
             try {
-                return new JobParametersBuilder().addString("spec", plan.spec().specFile().toString())
-                    .addString("spec_sha256", specSha256())
-                    .addString("input", truncate(jdbc.describe()))
-                    .addString("output", plan.outputs().dir().toString())
-                    .addString("dry_run", Boolean.toString(plan.dryRun()))
-                    .toJobParameters();
-            }
-            catch (IOException e) {
+                return new JobParametersBuilder()
+                        .addString("spec", plan.spec().specFile().toString())
+                        .addString("spec_sha256", specSha256())
+                        .addString("input", truncate(jdbc.describe()))
+                        .addString("output", plan.outputs().dir().toString())
+                        .addString("dry_run", Boolean.toString(plan.dryRun()))
+                        .toJobParameters();
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         try {
-            return new JobParametersBuilder().addString("spec", plan.spec().specFile().toString())
-                .addString("spec_sha256", specSha256())
-                .addString("input", plan.input().toString())
-                .addLong("input_size", Files.size(plan.input()))
-                .addLong("input_mtime", Files.getLastModifiedTime(plan.input()).toMillis())
-                .addString("output", plan.outputs().dir().toString())
-                .addString("dry_run", Boolean.toString(plan.dryRun()))
-                .toJobParameters();
-        }
-        catch (IOException e) {
+            return new JobParametersBuilder()
+                    .addString("spec", plan.spec().specFile().toString())
+                    .addString("spec_sha256", specSha256())
+                    .addString("input", plan.input().toString())
+                    .addLong("input_size", Files.size(plan.input()))
+                    .addLong(
+                            "input_mtime",
+                            Files.getLastModifiedTime(plan.input()).toMillis())
+                    .addString("output", plan.outputs().dir().toString())
+                    .addString("dry_run", Boolean.toString(plan.dryRun()))
+                    .toJobParameters();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -164,29 +166,29 @@ public class EnrichRunner {
             byte[] buffer = new byte[65536];
             for (Path file : referenced) {
                 try (var in = Files.newInputStream(file)) {
-                    for (int n; (n = in.read(buffer)) > 0;) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
                         digest.update(buffer, 0, n);
                     }
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Job parameter values are at most 2500 characters in the job repository; a long query is hashed in. */
     private static String truncate(String value) {
-        return value.length() <= 2000 ? value
-                : value.substring(0, 1900) + " sha256:" + sha256(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return value.length() <= 2000
+                ? value
+                : value.substring(0, 1900) + " sha256:"
+                        + sha256(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,21 +1,5 @@
 package io.dialready.batch;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStream;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-
-
 import io.dialready.calling.CallingRules;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupService;
@@ -38,6 +22,19 @@ import io.dialready.sink.ProfileLines;
 import io.dialready.sink.RunStats;
 import io.dialready.source.Reject;
 import io.dialready.suppression.SuppressionList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * The chunk's second half: looks up the chunk's unique numbers at once, ranks each debtor, and writes the enriched
@@ -48,15 +45,31 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     private static final Logger log = LoggerFactory.getLogger(EnrichWriter.class);
 
-    public static final List<String> ENRICHED_COLUMNS = List.of("wa_best_phone", "wa_best_status", "wa_active_phones",
-            "phones_ranked", "segment", "priority", "wa_provider");
+    public static final List<String> ENRICHED_COLUMNS = List.of(
+            "wa_best_phone",
+            "wa_best_status",
+            "wa_active_phones",
+            "phones_ranked",
+            "segment",
+            "priority",
+            "wa_provider");
 
-    public static final List<String> DIALER_COLUMNS = List.of("debtor_key", "rank", "phone_e164", "phone_national",
-            "phone_type", "whatsapp", "whatsapp_id", "source_column", "segment", "priority", "provider");
+    public static final List<String> DIALER_COLUMNS = List.of(
+            "debtor_key",
+            "rank",
+            "phone_e164",
+            "phone_national",
+            "phone_type",
+            "whatsapp",
+            "whatsapp_id",
+            "source_column",
+            "segment",
+            "priority",
+            "provider");
 
     /** Appended to each dialer row when the spec names a calling rules file. */
-    public static final List<String> CALLING_COLUMNS = List.of("timezone", "window_weekdays", "window_saturday",
-            "window_sunday");
+    public static final List<String> CALLING_COLUMNS =
+            List.of("timezone", "window_weekdays", "window_saturday", "window_sunday");
 
     /** The enriched file's last column when the spec has a suppression section. */
     public static final String SUPPRESSED_COLUMN = "suppressed";
@@ -72,6 +85,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     /** RunStats prefixes of the dialer rows counted by segment and status, and by phone type and status. */
     public static final String WA_BY_SEGMENT = "wa_by_segment.";
+
     public static final String WA_BY_TYPE = "wa_by_type.";
 
     public static final List<String> REJECT_COLUMNS = List.of("line", "column", "value", "reason");
@@ -93,6 +107,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     static final String LAST_LINE_KEY = "staging.last.line";
     /** Stat: debtors staged for the dialer file by the committed chunks. */
     static final String STAGED = "staged_debtors";
+
     private long jobInstanceId;
     private PhoneTimeZones zones;
     private CallingRules callingRules;
@@ -106,8 +121,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private JdbcResults results;
     private long runStarted;
 
-    public EnrichWriter(LookupService lookup, ItemStreamWriter<String> enriched, ItemStreamWriter<String> rejects,
-            DialerStaging staging, RunStats stats, char delimiter, String lineSeparator, Progress progress) {
+    public EnrichWriter(
+            LookupService lookup,
+            ItemStreamWriter<String> enriched,
+            ItemStreamWriter<String> rejects,
+            DialerStaging staging,
+            RunStats stats,
+            char delimiter,
+            String lineSeparator,
+            Progress progress) {
         this.lookup = lookup;
         this.enriched = enriched;
         this.rejects = rejects;
@@ -194,20 +216,17 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             if (suppression == null || row.rejected()) {
                 kept.add(row.phones());
                 marks.add("");
-            }
-            else if (suppression.debtor(row.debtor().key())) {
+            } else if (suppression.debtor(row.debtor().key())) {
                 kept.add(List.of());
                 marks.add(SUPPRESSED_DEBTOR);
-            }
-            else {
+            } else {
                 List<PhoneCandidate> k = new ArrayList<>(row.phones().size());
                 StringBuilder mark = new StringBuilder();
                 for (PhoneCandidate p : row.phones()) {
                     if (suppression.phone(p.e164())) {
                         mark.append(mark.isEmpty() ? "" : "|").append(p.e164());
                         phonesSuppressed++;
-                    }
-                    else {
+                    } else {
                         k.add(p);
                     }
                 }
@@ -226,8 +245,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         Map<String, LookupResult> answers;
         if (runAnswers != null) {
             answers = fromRunAnswers(unique);
-        }
-        else {
+        } else {
             long requestedBefore = lookup.lookupsRequested();
             long callsBefore = lookup.providerCalls();
             long hitsBefore = lookup.cacheHits();
@@ -288,8 +306,8 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                     for (Reject note : r.notes()) {
                         rejectLines.add(rejectLine(note));
                     }
-                    staged = new DialerStaging.Row(staged.line(), staged.sortKey(), staged.phones(),
-                            staged.dialerLines(), r.lines());
+                    staged = new DialerStaging.Row(
+                            staged.line(), staged.sortKey(), staged.phones(), staged.dialerLines(), r.lines());
                 }
                 dialerRows.add(staged);
             }
@@ -323,8 +341,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         for (PhoneCandidate p : unique.values()) {
             if (lookup.wanted(p)) {
                 wanted.add(p.e164());
-            }
-            else {
+            } else {
                 answers.put(p.e164(), LookupResult.SKIPPED);
             }
         }
@@ -350,6 +367,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         final long[] segment = new long[Segment.values().length];
         /** Dialer rows by the debtor's segment and the phone's status, and by phone type and status (report charts). */
         final long[][] segmentStatus = new long[Segment.values().length][WhatsAppStatus.values().length];
+
         final long[][] typeStatus = new long[PhoneType.values().length][WhatsAppStatus.values().length];
         long found;
         long invalid;
@@ -425,13 +443,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         line.append(row.originalColumns());
         if (SUPPRESSED_DEBTOR.equals(mark)) {
             line.append(d).append(d).append("SUPPRESSED").append(d).append(d);
-        }
-        else if (ranked.phones().isEmpty()) {
+        } else if (ranked.phones().isEmpty()) {
             line.append(d).append(d).append("NO_VALID_PHONE").append(d).append(d);
-        }
-        else {
+        } else {
             RankedPhone best = ranked.phones().get(0);
-            line.append(d).append(best.phone().e164()).append(d).append(best.lookup().status().name()).append(d);
+            line.append(d)
+                    .append(best.phone().e164())
+                    .append(d)
+                    .append(best.lookup().status().name())
+                    .append(d);
             StringBuilder active = new StringBuilder();
             StringBuilder all = new StringBuilder();
             for (RankedPhone p : ranked.phones()) {
@@ -449,7 +469,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
             format.append(line, active.toString()).append(d);
             format.append(line, all.toString());
         }
-        line.append(d).append(ranked.segment().label()).append(d).append(ranked.priority()).append(d);
+        line.append(d)
+                .append(ranked.segment().label())
+                .append(d)
+                .append(ranked.priority())
+                .append(d);
         format.append(line, provider);
         if (suppression != null) {
             line.append(d);
@@ -461,12 +485,28 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private JdbcResults.DebtorRow debtorResult(RankedDebtor ranked, String provider, String mark) {
         String suppressed = suppression == null ? null : mark;
         if (SUPPRESSED_DEBTOR.equals(mark)) {
-            return new JdbcResults.DebtorRow(ranked.debtor().key(), null, "SUPPRESSED", null, null,
-                    ranked.segment().label(), ranked.priority(), provider, suppressed);
+            return new JdbcResults.DebtorRow(
+                    ranked.debtor().key(),
+                    null,
+                    "SUPPRESSED",
+                    null,
+                    null,
+                    ranked.segment().label(),
+                    ranked.priority(),
+                    provider,
+                    suppressed);
         }
         if (ranked.phones().isEmpty()) {
-            return new JdbcResults.DebtorRow(ranked.debtor().key(), null, "NO_VALID_PHONE", null, null,
-                    ranked.segment().label(), ranked.priority(), provider, suppressed);
+            return new JdbcResults.DebtorRow(
+                    ranked.debtor().key(),
+                    null,
+                    "NO_VALID_PHONE",
+                    null,
+                    null,
+                    ranked.segment().label(),
+                    ranked.priority(),
+                    provider,
+                    suppressed);
         }
         RankedPhone best = ranked.phones().get(0);
         StringBuilder active = new StringBuilder();
@@ -477,12 +517,20 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 active.append(active.isEmpty() ? "" : "|").append(p.phone().e164());
             }
         }
-        return new JdbcResults.DebtorRow(ranked.debtor().key(), best.phone().e164(), best.lookup().status().name(),
-                active.toString(), all.toString(), ranked.segment().label(), ranked.priority(), provider, suppressed);
+        return new JdbcResults.DebtorRow(
+                ranked.debtor().key(),
+                best.phone().e164(),
+                best.lookup().status().name(),
+                active.toString(),
+                all.toString(),
+                ranked.segment().label(),
+                ranked.priority(),
+                provider,
+                suppressed);
     }
 
-    private void phoneResults(RankedDebtor ranked, String provider, Map<String, Integer> sharedBy,
-            List<JdbcResults.PhoneRow> out) {
+    private void phoneResults(
+            RankedDebtor ranked, String provider, Map<String, Integer> sharedBy, List<JdbcResults.PhoneRow> out) {
         for (RankedPhone p : ranked.phones()) {
             String tz = null;
             String wd = null;
@@ -496,10 +544,25 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 sat = w.saturday();
                 sun = w.sunday();
             }
-            Integer shared = owners == null ? null : sharedBy.getOrDefault(p.phone().e164(), 1);
-            out.add(new JdbcResults.PhoneRow(ranked.debtor().key(), p.phone().e164(), p.rank(), p.phone().national(),
-                    p.phone().type().name(), p.lookup().status().name(), p.lookup().whatsappId(), p.phone().source(),
-                    ranked.segment().label(), ranked.priority(), provider, tz, wd, sat, sun, shared));
+            Integer shared =
+                    owners == null ? null : sharedBy.getOrDefault(p.phone().e164(), 1);
+            out.add(new JdbcResults.PhoneRow(
+                    ranked.debtor().key(),
+                    p.phone().e164(),
+                    p.rank(),
+                    p.phone().national(),
+                    p.phone().type().name(),
+                    p.lookup().status().name(),
+                    p.lookup().whatsappId(),
+                    p.phone().source(),
+                    ranked.segment().label(),
+                    ranked.priority(),
+                    provider,
+                    tz,
+                    wd,
+                    sat,
+                    sun,
+                    shared));
         }
     }
 
@@ -507,25 +570,42 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         char d = format.delimiter();
         StringBuilder lines = new StringBuilder(128 * ranked.phones().size());
         StringBuilder phones = new StringBuilder(16 * ranked.phones().size());
-        String key = format.append(new StringBuilder(), guard.cell(ranked.debtor().key())).toString();
-        String tail = d + ranked.segment().label() + d + ranked.priority() + d
-                + format.append(new StringBuilder(), provider);
+        String key = format.append(
+                        new StringBuilder(), guard.cell(ranked.debtor().key()))
+                .toString();
+        String tail =
+                d + ranked.segment().label() + d + ranked.priority() + d + format.append(new StringBuilder(), provider);
         for (RankedPhone p : ranked.phones()) {
             if (!lines.isEmpty()) {
                 lines.append(lineSeparator);
                 phones.append('|');
             }
             LookupResult r = p.lookup();
-            lines.append(key).append(d).append(p.rank()).append(d).append(p.phone().e164()).append(d)
-                .append(p.phone().national()).append(d).append(p.phone().type().name()).append(d)
-                .append(r.status().name()).append(d);
+            lines.append(key)
+                    .append(d)
+                    .append(p.rank())
+                    .append(d)
+                    .append(p.phone().e164())
+                    .append(d)
+                    .append(p.phone().national())
+                    .append(d)
+                    .append(p.phone().type().name())
+                    .append(d)
+                    .append(r.status().name())
+                    .append(d);
             format.append(lines, r.whatsappId()).append(d);
             format.append(lines, guard.cell(p.phone().source())).append(tail);
             if (callingRules != null) {
                 PhoneTimeZones.Zone z = zones.of(p.phone().e164());
                 CallingRules.Windows w = callingRules.windows(z.region(), z.state());
-                lines.append(d).append(z.timeZone() == null ? "" : z.timeZone()).append(d).append(w.weekdays())
-                    .append(d).append(w.saturday()).append(d).append(w.sunday());
+                lines.append(d)
+                        .append(z.timeZone() == null ? "" : z.timeZone())
+                        .append(d)
+                        .append(w.weekdays())
+                        .append(d)
+                        .append(w.saturday())
+                        .append(d)
+                        .append(w.sunday());
             }
             if (owners != null) {
                 lines.append(d).append(sharedBy.getOrDefault(p.phone().e164(), 1));
@@ -535,16 +615,15 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                 if (a != null && a.hasPhoto() != null && r.status() == WhatsAppStatus.ACTIVE) {
                     lines.append(d).append(a.hasPhoto()).append(d);
                     format.append(lines, a.photoUrl());
-                }
-                else {
+                } else {
                     lines.append(d).append(d);
                 }
             }
             phones.append(p.phone().e164());
         }
         long line = ranked.debtor().line();
-        return new DialerStaging.Row(line, DialerStaging.sortKey(ranked.priority(), line), phones.toString(),
-                lines.toString());
+        return new DialerStaging.Row(
+                line, DialerStaging.sortKey(ranked.priority(), line), phones.toString(), lines.toString());
     }
 
     @Override
@@ -578,8 +657,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private void reconcileStaging() {
         int beyond = staging.deleteAfter(jobInstanceId, lastLine);
         if (beyond > 0) {
-            log.warn("resume: {} staged debtors beyond the last committed input line {} were removed; they are staged"
-                    + " again", beyond, lastLine);
+            log.warn(
+                    "resume: {} staged debtors beyond the last committed input line {} were removed; they are staged"
+                            + " again",
+                    beyond,
+                    lastLine);
         }
         long staged = staging.count(jobInstanceId);
         long expected = stats.get(STAGED);

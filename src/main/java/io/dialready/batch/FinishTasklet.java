@@ -1,5 +1,17 @@
 package io.dialready.batch;
 
+import io.dialready.lookup.LookupTables;
+import io.dialready.lookup.QuotaStore;
+import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.ranking.Segment;
+import io.dialready.sink.DialerStaging;
+import io.dialready.sink.HeapWatch;
+import io.dialready.sink.HtmlReport;
+import io.dialready.sink.OutputFiles;
+import io.dialready.sink.PhoneOwners;
+import io.dialready.sink.RunStats;
+import io.dialready.sink.XlsxOutput;
+import io.dialready.spec.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -13,9 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,20 +34,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import io.dialready.lookup.LookupTables;
-import io.dialready.lookup.QuotaStore;
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.ranking.Segment;
-import io.dialready.sink.DialerStaging;
-import io.dialready.sink.HeapWatch;
-import io.dialready.sink.HtmlReport;
-import io.dialready.sink.OutputFiles;
-import io.dialready.sink.PhoneOwners;
-import io.dialready.sink.RunStats;
-import io.dialready.sink.XlsxOutput;
-import io.dialready.spec.JobSpec;
-
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FinishTasklet implements Tasklet {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final RunPlan plan;
     private final JobRepository jobRepository;
@@ -56,8 +53,8 @@ final class FinishTasklet implements Tasklet {
     private final String provider;
     private final XlsxOutput xlsxOutput;
 
-    FinishTasklet(RunPlan plan, JobRepository jobRepository, DataSource dataSource, String provider,
-            XlsxOutput xlsxOutput) {
+    FinishTasklet(
+            RunPlan plan, JobRepository jobRepository, DataSource dataSource, String provider, XlsxOutput xlsxOutput) {
         this.plan = plan;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
@@ -67,7 +64,11 @@ final class FinishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
+        JobInstance instance = chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getJobInstance();
         StepExecution rows = jobRepository.getLastStepExecution(instance, EnrichJobConfiguration.ROWS_STEP);
         RunStats stats = RunStats.from(rows.getExecutionContext());
         OutputFiles out = plan.outputs();
@@ -82,8 +83,15 @@ final class FinishTasklet implements Tasklet {
         }
         Path reportPart = OutputFiles.part(out.report());
         if (rowsPending || !Files.exists(out.report())) {
-            writeReport(reportPart, stats, instance, chunkContext.getStepContext().getStepExecution().getJobParameters()
-                .getLocalDate(EnrichProcessor.AS_OF));
+            writeReport(
+                    reportPart,
+                    stats,
+                    instance,
+                    chunkContext
+                            .getStepContext()
+                            .getStepExecution()
+                            .getJobParameters()
+                            .getLocalDate(EnrichProcessor.AS_OF));
         }
         if (format.xlsx()) {
             OutputFiles.publish(out.enrichedXlsx());
@@ -95,8 +103,7 @@ final class FinishTasklet implements Tasklet {
         OutputFiles.publish(out.rejects());
         if (format.csv()) {
             OutputFiles.publish(out.dialer());
-        }
-        else {
+        } else {
             deleteQuietly(OutputFiles.part(out.enriched()));
             deleteQuietly(OutputFiles.part(out.dialer()));
         }
@@ -152,8 +159,11 @@ final class FinishTasklet implements Tasklet {
             accounts.add(m);
         }
         r.put("accounts", accounts);
-        r.put("allowed_rate_per_second", plan.spec().lookup().accounts().stream()
-            .mapToDouble(a -> a.rate().perSecond()).sum());
+        r.put(
+                "allowed_rate_per_second",
+                plan.spec().lookup().accounts().stream()
+                        .mapToDouble(a -> a.rate().perSecond())
+                        .sum());
     }
 
     private static Map<String, Long> statusCounts(RunStats stats, String prefix) {
@@ -176,8 +186,7 @@ final class FinishTasklet implements Tasklet {
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + file, e);
         }
     }
@@ -190,7 +199,8 @@ final class FinishTasklet implements Tasklet {
             }
         }
         LocalDateTime finished = LocalDateTime.now();
-        double seconds = started == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0;
+        double seconds =
+                started == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0;
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("provider", provider);
@@ -198,16 +208,18 @@ final class FinishTasklet implements Tasklet {
             r.put("provider_note", "sandbox: simulated answers, not real WhatsApp checks");
         }
         r.put("job", plan.spec().name());
-        r.put("input", plan.input() != null ? plan.input().toString() : plan.spec().input().jdbc().describe());
+        r.put(
+                "input",
+                plan.input() != null
+                        ? plan.input().toString()
+                        : plan.spec().input().jdbc().describe());
         if (plan.spec().input().jdbc() != null) {
             r.put("input_format", "jdbc");
-        }
-        else if (plan.workbook() != null) {
+        } else if (plan.workbook() != null) {
             r.put("input_format", "xlsx");
             r.put("input_sheet", plan.workbook().sheet());
             r.put("input_header_row", plan.workbook().headerRow());
-        }
-        else {
+        } else {
             r.put("input_encoding", plan.format().charset().name());
             r.put("input_delimiter", String.valueOf(plan.format().delimiter()));
         }
@@ -234,8 +246,7 @@ final class FinishTasklet implements Tasklet {
         }
         if (plan.lookupEngine()) {
             lookupCounters(r, instance);
-        }
-        else {
+        } else {
             r.put("lookups_requested", stats.get("lookups_requested"));
             r.put("provider_calls", stats.get("provider_calls"));
             r.put("cache_hits", stats.get("cache_hits"));
@@ -267,8 +278,11 @@ final class FinishTasklet implements Tasklet {
         r.put("debtors_with_active_whatsapp", stats.get("debtors_with_active_whatsapp"));
         r.put("debtors_without_valid_phone", stats.get("debtors_without_valid_phone"));
         long enriched = stats.get("rows_enriched");
-        r.put("enrichment_hit_rate", enriched == 0 ? 0.0
-                : Math.round(10000.0 * stats.get("debtors_with_active_whatsapp") / enriched) / 10000.0);
+        r.put(
+                "enrichment_hit_rate",
+                enriched == 0
+                        ? 0.0
+                        : Math.round(10000.0 * stats.get("debtors_with_active_whatsapp") / enriched) / 10000.0);
         r.put("started_at", String.valueOf(started));
         r.put("finished_at", finished.toString());
         r.put("duration_seconds", seconds);
@@ -301,10 +315,8 @@ final class FinishTasklet implements Tasklet {
             Path html = OutputFiles.part(plan.outputs().reportHtml());
             OutputFiles.createPrivate(html);
             Files.writeString(html, HtmlReport.render(parsed), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
-
 }

@@ -1,20 +1,18 @@
 package io.dialready.batch;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-
 import io.dialready.lookup.LookupTables;
 import io.dialready.phone.PhoneCandidate;
 import io.dialready.ranking.DebtorRanker;
 import io.dialready.ranking.Segment;
 import io.dialready.source.DebtorRecord;
 import io.dialready.suppression.SuppressionList;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * The lookup pre-pass: records every number the run wants looked up, once per debtor holding it, with that debtor's
@@ -34,8 +32,8 @@ final class LookupQueueWriter implements ItemWriter<ParsedRow>, StepExecutionLis
     private final SuppressionList suppression;
     private long jobInstanceId;
 
-    LookupQueueWriter(LookupTables tables, boolean checkFixedLines, BigDecimal photoMinAmount,
-            SuppressionList suppression) {
+    LookupQueueWriter(
+            LookupTables tables, boolean checkFixedLines, BigDecimal photoMinAmount, SuppressionList suppression) {
         this.tables = tables;
         this.checkFixedLines = checkFixedLines;
         this.photoMinAmount = photoMinAmount;
@@ -62,18 +60,22 @@ final class LookupQueueWriter implements ItemWriter<ParsedRow>, StepExecutionLis
     public void write(Chunk<? extends ParsedRow> chunk) {
         List<Object[]> rows = new ArrayList<>();
         for (ParsedRow row : chunk) {
-            if (row.rejected() || (suppression != null && suppression.debtor(row.debtor().key()))) {
+            if (row.rejected()
+                    || (suppression != null && suppression.debtor(row.debtor().key()))) {
                 continue;
             }
             int worth = worth(row.debtor());
-            int photo = photoMinAmount != null && row.debtor().amount() != null
-                    && row.debtor().amount().compareTo(photoMinAmount) >= 0 ? 1 : 0;
+            int photo = photoMinAmount != null
+                            && row.debtor().amount() != null
+                            && row.debtor().amount().compareTo(photoMinAmount) >= 0
+                    ? 1
+                    : 0;
             for (PhoneCandidate p : row.phones()) {
                 boolean mobile = p.type().mayBeMobile();
                 if ((!mobile && !checkFixedLines) || (suppression != null && suppression.phone(p.e164()))) {
                     continue;
                 }
-                rows.add(new Object[] { p.e164(), worth, mobile ? 0 : 1, photo });
+                rows.add(new Object[] {p.e164(), worth, mobile ? 0 : 1, photo});
             }
         }
         tables.enqueue(jobInstanceId, rows);

@@ -1,26 +1,5 @@
 package io.dialready.batch;
 
-import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
 import io.dialready.lookup.ContactLookup;
 import io.dialready.lookup.LookupEngine;
 import io.dialready.lookup.LookupResult;
@@ -31,6 +10,25 @@ import io.dialready.lookup.SandboxLookup;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.spec.JobSpec;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code lookup} step: asks the run's numbers in the order they are worth asking (the plan built from the
@@ -66,7 +64,12 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
     private long startNanos;
     private long lastPrintNanos;
 
-    LookupTasklet(LookupTables tables, QuotaStore quota, JobSpec.Lookup settings, boolean forceRecheck, Clock clock,
+    LookupTasklet(
+            LookupTables tables,
+            QuotaStore quota,
+            JobSpec.Lookup settings,
+            boolean forceRecheck,
+            Clock clock,
             PrintStream console) {
         this.tables = tables;
         this.quota = quota;
@@ -83,7 +86,9 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         List<LookupEngine.Account> accounts = new ArrayList<>();
         // the HTTP adapters (or the sandbox) of the spec's accounts, secrets from the environment (checked before the
         // run by the command line); --force-recheck also asks providers with a cache of their own to bypass it
-        List<ContactLookup> ports = ProviderFactory.fromEnvironment(settings).forceCheck(forceRecheck).all();
+        List<ContactLookup> ports = ProviderFactory.fromEnvironment(settings)
+                .forceCheck(forceRecheck)
+                .all();
         for (int i = 0; i < ports.size(); i++) {
             accounts.add(new LookupEngine.Account(settings.accounts().get(i), ports.get(i), settings.batchSize()));
         }
@@ -100,7 +105,13 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
             }
 
             @Override
-            public void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs,
+            public void call(
+                    String account,
+                    String kind,
+                    int numbers,
+                    int attempt,
+                    String outcome,
+                    long waitedMs,
                     Instant sentAt) {
                 tables.call(jobInstanceId, account, kind, numbers, attempt, outcome, waitedMs, sentAt);
             }
@@ -115,7 +126,8 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        ExecutionContext context =
+                chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (!context.containsKey("lookup.planned")) {
             // its own iteration, so its transaction commits before any worker writes: on MySQL the INSERT ... SELECT
             // would otherwise hold shared locks on the cache that the workers' upserts wait for
@@ -131,8 +143,8 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
             answeredAtStart = tables.answeredCount(jobInstanceId);
             answered.set(answeredAtStart);
         }
-        List<LookupTables.Planned> page = engine.stop() == LookupEngine.Stop.NONE
-                ? tables.page(jobInstanceId, afterSeq, PAGE) : List.of();
+        List<LookupTables.Planned> page =
+                engine.stop() == LookupEngine.Stop.NONE ? tables.page(jobInstanceId, afterSeq, PAGE) : List.of();
         if (page.isEmpty()) {
             finish(context);
             return RepeatStatus.FINISHED;
@@ -142,15 +154,16 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         Instant fresh = clock.instant().minus(settings.cacheTtl());
         boolean sandbox = settings.provider().equals(SandboxLookup.NAME);
         for (LookupTables.Planned p : page) {
-            boolean reusable = !forceRecheck && p.cachedStatus() != null && p.checkedAt() != null
+            boolean reusable = !forceRecheck
+                    && p.cachedStatus() != null
+                    && p.checkedAt() != null
                     && p.checkedAt().isAfter(fresh)
                     && (p.cachedStatus().equals("ACTIVE") || p.cachedStatus().equals("INACTIVE"))
                     // a simulated answer is never reused by a real provider, nor a real one by the sandbox
                     && SandboxLookup.NAME.equals(p.cachedProvider()) == sandbox;
             if (reusable) {
                 hits.put(p.e164(), new LookupResult(WhatsAppStatus.valueOf(p.cachedStatus()), p.cachedId()));
-            }
-            else {
+            } else {
                 ask.add(p.e164());
             }
         }
@@ -198,10 +211,17 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         // the rate of provider answers only: cache hits cost nothing and would flatter it
         double rate = seconds > 0 ? checked.get() / seconds : 0;
         long left = Math.max(0, planned - total);
-        String eta = rate > 0 && !last ? ", ETA " + Duration.ofSeconds(Math.round(left / rate)).toString()
-            .substring(2).toLowerCase(java.util.Locale.ROOT) : "";
-        String line = String.format("lookup: %,d of %,d numbers answered (%,d by the provider in this process),"
-                + " %.1f checks/s (allowed %.1f/s)%s", total, planned, checked.get(), rate, engine.allowedRate(), eta);
+        String eta = rate > 0 && !last
+                ? ", ETA "
+                        + Duration.ofSeconds(Math.round(left / rate))
+                                .toString()
+                                .substring(2)
+                                .toLowerCase(java.util.Locale.ROOT)
+                : "";
+        String line = String.format(
+                "lookup: %,d of %,d numbers answered (%,d by the provider in this process),"
+                        + " %.1f checks/s (allowed %.1f/s)%s",
+                total, planned, checked.get(), rate, engine.allowedRate(), eta);
         log.info(line);
         if (console != null) {
             console.println(line);

@@ -1,11 +1,10 @@
 package io.dialready.batch;
 
-import java.util.List;
-
 import io.dialready.phone.PhoneCandidate;
 import io.dialready.source.DebtorRecord;
 import io.dialready.source.Reject;
 import io.dialready.source.SourceRow;
+import java.util.List;
 
 /**
  * A row after the CPU-heavy part (mapping and phone parsing), before lookup and ranking.
@@ -16,8 +15,15 @@ import io.dialready.source.SourceRow;
  * @param originalColumns the row's original fields already formatted as output CSV (done here, in parallel, rather
  *                        than in the single-threaded writer); null for a rejected row
  */
-public record ParsedRow(SourceRow row, DebtorRecord debtor, List<PhoneCandidate> phones, List<Reject> rejects,
-        int phonesFound, int phonesInvalid, int duplicates, String originalColumns) {
+public record ParsedRow(
+        SourceRow row,
+        DebtorRecord debtor,
+        List<PhoneCandidate> phones,
+        List<Reject> rejects,
+        int phonesFound,
+        int phonesInvalid,
+        int duplicates,
+        String originalColumns) {
 
     public boolean rejected() {
         return debtor == null;

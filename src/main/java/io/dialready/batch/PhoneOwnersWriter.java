@@ -1,15 +1,13 @@
 package io.dialready.batch;
 
+import io.dialready.phone.PhoneCandidate;
+import io.dialready.sink.PhoneOwners;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.sink.PhoneOwners;
 
 /** The shared-numbers pre-pass: records each debtor's valid numbers in the run's owners table, chunk by chunk. */
 final class PhoneOwnersWriter implements ItemWriter<ParsedRow>, StepExecutionListener {
@@ -35,7 +33,7 @@ final class PhoneOwnersWriter implements ItemWriter<ParsedRow>, StepExecutionLis
                 continue;
             }
             for (PhoneCandidate p : row.phones()) {
-                rows.add(new Object[] { p.e164(), row.debtor().key() });
+                rows.add(new Object[] {p.e164(), row.debtor().key()});
             }
         }
         owners.insert(jobInstanceId, rows);

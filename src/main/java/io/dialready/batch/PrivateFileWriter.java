@@ -1,15 +1,13 @@
 package io.dialready.batch;
 
+import io.dialready.sink.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
-
-import io.dialready.sink.OutputFiles;
 
 /**
  * A restartable, transactional file writer whose file is created readable by the owner and group only
@@ -35,8 +33,7 @@ final class PrivateFileWriter implements ItemStreamWriter<String> {
         if (!context.containsKey(restartKey)) {
             try {
                 OutputFiles.createPrivate(file);
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw new ItemStreamException("cannot create " + file, e);
             }
         }

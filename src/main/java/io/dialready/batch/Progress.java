@@ -8,14 +8,12 @@ import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Progress of the rows step: rows done, rows/s, lookups/s against the rate the provider allows, and an ETA.
@@ -37,7 +35,10 @@ public final class Progress implements AutoCloseable {
     /** How progress is shown on the console. */
     public enum Mode {
         /** BAR when stderr is a terminal (System.console() != null), else LINES. */
-        AUTO, BAR, LINES, NONE;
+        AUTO,
+        BAR,
+        LINES,
+        NONE;
 
         public Mode resolve(boolean terminal) {
             return this == AUTO ? terminal ? BAR : LINES : this;
@@ -101,17 +102,20 @@ public final class Progress implements AutoCloseable {
         startLookups = lookups.getAsLong();
         startFraction = 0;
         if (mode == Mode.BAR && console != null) {
-            bar = new ProgressBarBuilder().setTaskName("enrich")
-                .setInitialMax(-1)
-                .startsFrom(rowsAlreadyDone, Duration.ZERO)
-                .setUnit(" rows", 1)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(1000)
-                .showSpeed(new java.text.DecimalFormat("#,##0"))
-                .setConsumer(barWidth > 0 ? new ConsoleProgressBarConsumer(console, barWidth)
-                        : new ConsoleProgressBarConsumer(console))
-                .setEtaFunction(state -> eta(System.nanoTime()))
-                .build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("enrich")
+                    .setInitialMax(-1)
+                    .startsFrom(rowsAlreadyDone, Duration.ZERO)
+                    .setUnit(" rows", 1)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(1000)
+                    .showSpeed(new java.text.DecimalFormat("#,##0"))
+                    .setConsumer(
+                            barWidth > 0
+                                    ? new ConsoleProgressBarConsumer(console, barWidth)
+                                    : new ConsoleProgressBarConsumer(console))
+                    .setEtaFunction(state -> eta(System.nanoTime()))
+                    .build();
         }
     }
 
@@ -147,8 +151,8 @@ public final class Progress implements AutoCloseable {
         if (!Double.isNaN(read) && read > 0) {
             estimatedTotal = read >= 1.0 ? totalRows : Math.round(totalRows / read);
         }
-        return new Figures(totalRows, estimatedTotal, rowsPerSecond, lookupsPerSecond, allowedRate.get(),
-                eta(now).orElse(null));
+        return new Figures(
+                totalRows, estimatedTotal, rowsPerSecond, lookupsPerSecond, allowedRate.get(), eta(now).orElse(null));
     }
 
     /** Time left: the input's bytes left at the byte rate measured so far in this process. */
@@ -163,34 +167,46 @@ public final class Progress implements AutoCloseable {
     }
 
     /** What a progress line shows. */
-    record Figures(long rows, long estimatedTotal, double rowsPerSecond, double lookupsPerSecond,
-            OptionalDouble allowedLookupsPerSecond, Duration eta) {
+    record Figures(
+            long rows,
+            long estimatedTotal,
+            double rowsPerSecond,
+            double lookupsPerSecond,
+            OptionalDouble allowedLookupsPerSecond,
+            Duration eta) {
 
         String lookupText() {
             String allowed = allowedLookupsPerSecond.isPresent()
                     ? String.format(Locale.ROOT, "of %,.1f/s allowed", allowedLookupsPerSecond.getAsDouble())
                     : "no rate limit";
-            return String.format(Locale.ROOT, lookupsPerSecond < 10 ? "lookups %,.1f/s (%s)" : "lookups %,.0f/s (%s)",
-                    lookupsPerSecond, allowed);
+            return String.format(
+                    Locale.ROOT,
+                    lookupsPerSecond < 10 ? "lookups %,.1f/s (%s)" : "lookups %,.0f/s (%s)",
+                    lookupsPerSecond,
+                    allowed);
         }
 
         String text() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d", rows));
             if (estimatedTotal > 0) {
-                sb.append(String.format(Locale.ROOT, " of ~%,d rows (%d%%)", estimatedTotal,
+                sb.append(String.format(
+                        Locale.ROOT,
+                        " of ~%,d rows (%d%%)",
+                        estimatedTotal,
                         Math.min(100, Math.round(100.0 * rows / estimatedTotal))));
-            }
-            else {
+            } else {
                 sb.append(" rows");
             }
-            sb.append(String.format(Locale.ROOT, ", %,d rows/s, ", Math.round(rowsPerSecond))).append(lookupText());
+            sb.append(String.format(Locale.ROOT, ", %,d rows/s, ", Math.round(rowsPerSecond)))
+                    .append(lookupText());
             sb.append(", ETA ").append(eta == null ? "unknown" : format(eta));
             return sb.toString();
         }
 
         private static String format(Duration d) {
             long s = d.toSeconds();
-            return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+            return s >= 3600
+                    ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
                     : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
         }
     }

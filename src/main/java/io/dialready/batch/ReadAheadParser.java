@@ -1,5 +1,6 @@
 package io.dialready.batch;
 
+import io.dialready.source.SourceRow;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -8,12 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import io.dialready.source.SourceRow;
 
 /**
  * Reads and parses rows ahead of the step, in input order: a feeder thread reads the CSV and hands each row to the
@@ -51,8 +49,8 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
      * @param countKey the key under which the source saves its record count (CsvDebtorReader.READ_KEY, ...)
      * @param window   how many rows may be read ahead of the step (a chunk or two)
      */
-    public ReadAheadParser(ItemStreamReader<SourceRow> source, String countKey, EnrichProcessor processor,
-            int threads, int window) {
+    public ReadAheadParser(
+            ItemStreamReader<SourceRow> source, String countKey, EnrichProcessor processor, int threads, int window) {
         this(source, countKey, null, processor, threads, window);
     }
 
@@ -60,8 +58,13 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
      * @param lastLineKey where to save the line of the last row handed out, for a source that restarts after it
      *                    (JdbcDebtorReader.LAST_KEY); null for sources that skip a count
      */
-    public ReadAheadParser(ItemStreamReader<SourceRow> source, String countKey, String lastLineKey,
-            EnrichProcessor processor, int threads, int window) {
+    public ReadAheadParser(
+            ItemStreamReader<SourceRow> source,
+            String countKey,
+            String lastLineKey,
+            EnrichProcessor processor,
+            int threads,
+            int window) {
         this.source = source;
         this.countKey = countKey;
         this.lastLineKey = lastLineKey;
@@ -95,8 +98,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
                 SourceRow row;
                 try {
                     row = source.read();
-                }
-                catch (Exception e) {
+                } catch (Exception e) {
                     queue.put(CompletableFuture.failedFuture(e)); // surfaces in order, at the row that failed
                     return;
                 }
@@ -106,8 +108,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
                 }
                 queue.put(workers.submit(() -> processor.process(row)));
             }
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed: stop reading
         }
     }
@@ -121,8 +122,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
         ParsedRow row;
         try {
             row = next.get();
-        }
-        catch (ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
@@ -152,8 +152,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
             feeder.interrupt();
             try {
                 feeder.join(5000);
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -162,8 +161,7 @@ public final class ReadAheadParser implements ItemStreamReader<ParsedRow> {
         }
         try {
             source.close();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new ItemStreamException("cannot close the input", e);
         }
     }

@@ -1,13 +1,12 @@
 package io.dialready.batch;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
 import io.dialready.sink.OutputFiles;
 import io.dialready.source.CsvFormat;
 import io.dialready.source.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Everything one run needs, settled before the job starts (spec loaded, input checked, header read), so that the
@@ -20,14 +19,46 @@ import io.dialready.spec.JobSpec;
  * @param progress how progress is shown (BAR or LINES, already resolved; NONE when quiet)
  * @param progressInterval how often a progress line is printed and logged
  */
-public record RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-        LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, Progress.Mode progress,
-        java.time.Duration progressInterval, boolean forceRecheck, java.time.Clock clock) {
+public record RunPlan(
+        JobSpec spec,
+        Path input,
+        CsvFormat format,
+        List<String> header,
+        OutputFiles outputs,
+        LocalDate asOf,
+        boolean dryRun,
+        boolean quiet,
+        XlsxDebtorReader.Layout workbook,
+        Progress.Mode progress,
+        java.time.Duration progressInterval,
+        boolean forceRecheck,
+        java.time.Clock clock) {
 
-    public RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> header, OutputFiles outputs,
-            LocalDate asOf, boolean dryRun, boolean quiet, XlsxDebtorReader.Layout workbook, Progress.Mode progress,
+    public RunPlan(
+            JobSpec spec,
+            Path input,
+            CsvFormat format,
+            List<String> header,
+            OutputFiles outputs,
+            LocalDate asOf,
+            boolean dryRun,
+            boolean quiet,
+            XlsxDebtorReader.Layout workbook,
+            Progress.Mode progress,
             java.time.Duration progressInterval) {
-        this(spec, input, format, header, outputs, asOf, dryRun, quiet, workbook, progress, progressInterval, false,
+        this(
+                spec,
+                input,
+                format,
+                header,
+                outputs,
+                asOf,
+                dryRun,
+                quiet,
+                workbook,
+                progress,
+                progressInterval,
+                false,
                 java.time.Clock.systemUTC());
     }
 
@@ -38,6 +69,8 @@ public record RunPlan(JobSpec spec, Path input, CsvFormat format, List<String> h
      */
     public boolean lookupEngine() {
         JobSpec.Lookup l = spec.lookup();
-        return !dryRun && !l.dryRun() && (!l.provider().equals("sandbox") || !l.accounts().isEmpty());
+        return !dryRun
+                && !l.dryRun()
+                && (!l.provider().equals("sandbox") || !l.accounts().isEmpty());
     }
 }

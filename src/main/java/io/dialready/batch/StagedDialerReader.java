@@ -1,9 +1,9 @@
 package io.dialready.batch;
 
+import io.dialready.sink.DialerStaging;
+import io.dialready.spec.JobSpec.Profile;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -12,9 +12,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-
-import io.dialready.sink.DialerStaging;
-import io.dialready.spec.JobSpec.Profile;
 
 /**
  * Reads this run's staged dialer lines (or one output profile's) in their global order (priority, then input line),
@@ -44,13 +41,13 @@ final class StagedDialerReader implements ItemStreamReader<String>, StepExecutio
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         String column = DialerStaging.column(profile);
         JdbcPagingItemReaderBuilder<String> builder = new JdbcPagingItemReaderBuilder<String>()
-            .name(profile == null ? "staged-dialer" : "staged-" + profile.label())
-            .dataSource(dataSource)
-            .selectClause("SELECT sort_key, " + column)
-            .fromClause("FROM " + DialerStaging.table(instanceId))
-            .sortKeys(Map.of("sort_key", Order.ASCENDING))
-            .rowMapper((rs, i) -> rs.getString(column))
-            .pageSize(1000);
+                .name(profile == null ? "staged-dialer" : "staged-" + profile.label())
+                .dataSource(dataSource)
+                .selectClause("SELECT sort_key, " + column)
+                .fromClause("FROM " + DialerStaging.table(instanceId))
+                .sortKeys(Map.of("sort_key", Order.ASCENDING))
+                .rowMapper((rs, i) -> rs.getString(column))
+                .pageSize(1000);
         if (profile != null) {
             // campaign files have no line for some debtors (no active number): a null would end the reader
             builder.whereClause("WHERE " + column + " IS NOT NULL");
@@ -58,8 +55,7 @@ final class StagedDialerReader implements ItemStreamReader<String>, StepExecutio
         try {
             pages = builder.build();
             pages.afterPropertiesSet();
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             throw new ItemStreamException("cannot set up the staging reader", e);
         }
     }

@@ -1,5 +1,14 @@
 package io.dialready.bench;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import io.dialready.phone.PhoneCandidate;
+import io.dialready.phone.PhoneNormalizer;
+import io.dialready.sink.HeapWatch;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,17 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvValidationException;
-
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.phone.PhoneNormalizer;
-import io.dialready.sink.HeapWatch;
 
 /**
  * The CSV benchmark's baseline: the least a hand-written tool would do with a Brazilian portfolio, as one plain
@@ -56,13 +54,17 @@ public final class BaselineEnricher {
         }
 
         public String line() {
-            return String.format(Locale.ROOT, "baseline rows=%d seconds=%.3f rows_per_s=%d peak_heap_mb=%d", rows,
-                    seconds, rowsPerSecond(), peakHeapMb);
+            return String.format(
+                    Locale.ROOT,
+                    "baseline rows=%d seconds=%.3f rows_per_s=%d peak_heap_mb=%d",
+                    rows,
+                    seconds,
+                    rowsPerSecond(),
+                    peakHeapMb);
         }
     }
 
-    private BaselineEnricher() {
-    }
+    private BaselineEnricher() {}
 
     public static void main(String[] args) {
         HeapWatch.start();
@@ -90,8 +92,7 @@ public final class BaselineEnricher {
         Result result;
         try {
             result = run(input, output);
-        }
-        catch (IOException | CsvValidationException | IllegalArgumentException e) {
+        } catch (IOException | CsvValidationException | IllegalArgumentException e) {
             System.err.println("baseline: " + e.getMessage());
             System.exit(1);
             return;
@@ -118,10 +119,11 @@ public final class BaselineEnricher {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (CSVReader reader = new CSVReaderBuilder(
-                new BufferedReader(new InputStreamReader(Files.newInputStream(input), WINDOWS_1252), BUFFER))
-            .withCSVParser(new RFC4180ParserBuilder().withSeparator(';').build())
-            .build();
+        try (CSVReader reader = new CSVReaderBuilder(new BufferedReader(
+                                new InputStreamReader(Files.newInputStream(input), WINDOWS_1252), BUFFER))
+                        .withCSVParser(
+                                new RFC4180ParserBuilder().withSeparator(';').build())
+                        .build();
                 ICSVWriter writer = new CSVWriter(new BufferedWriter(
                         new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), BUFFER))) {
             String[] header = reader.readNext();

@@ -1,5 +1,7 @@
 package io.dialready.bench;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,11 +76,16 @@ public final class FakeProviderServer {
         String base = "http://127.0.0.1:" + port;
         warming = true;
         for (int i = 0; i < 20; i++) {
-            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/chat/whatsappNumbers/warmup"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"numbers\":[\"5511987650000\"]}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-            http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(base + "/api/contacts/check-exists?phone=5511987650000&session=warmup")).build(),
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/chat/whatsappNumbers/warmup"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"numbers\":[\"5511987650000\"]}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    base + "/api/contacts/check-exists?phone=5511987650000&session=warmup"))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
         }
         warming = false;
@@ -105,8 +108,7 @@ public final class FakeProviderServer {
         JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
             body = JSON.readTree(in);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             reply(exchange, 400, error(400, "body is not JSON"));
             return;
         }
@@ -167,15 +169,14 @@ public final class FakeProviderServer {
         if (latencyMs > 0 && !warming) {
             try {
                 Thread.sleep(latencyMs);
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
     private synchronized void record(long nanos, int numbers) {
-        arrivals.add(new long[] { nanos, numbers });
+        arrivals.add(new long[] {nanos, numbers});
     }
 
     /**
@@ -259,14 +260,13 @@ public final class FakeProviderServer {
                 if (stats != null) {
                     Files.writeString(stats, fake.stats() + "\n");
                 }
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 System.err.println("fake provider: cannot write " + stats + ": " + e.getMessage());
             }
             fake.stop();
         }));
-        System.out.println(String.format(Locale.ROOT, "listening on http://127.0.0.1:%d (latency %d ms)", bound,
-                latency));
+        System.out.println(
+                String.format(Locale.ROOT, "listening on http://127.0.0.1:%d (latency %d ms)", bound, latency));
         System.out.flush();
         Thread.currentThread().join();
     }

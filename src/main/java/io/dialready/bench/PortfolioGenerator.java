@@ -42,8 +42,11 @@ public final class PortfolioGenerator {
 
     /** Date the generated due dates are counted back from (days overdue = AS_OF - due date). */
     public static final LocalDate AS_OF = LocalDate.of(2026, 11, 30);
-    public static final String BR_HEADER = "CONTRATO;CPF;NOME;VALOR;VENCIMENTO;DDD1;FONE1;DDD2;FONE2;TELEFONES;EMAIL;CIDADE;UF";
-    public static final String IN_HEADER = "loan_account_no,customer_name,mobile,alt_mobile,emi_amount,due_date,dpd,bucket";
+
+    public static final String BR_HEADER =
+            "CONTRATO;CPF;NOME;VALOR;VENCIMENTO;DDD1;FONE1;DDD2;FONE2;TELEFONES;EMAIL;CIDADE;UF";
+    public static final String IN_HEADER =
+            "loan_account_no,customer_name,mobile,alt_mobile,emi_amount,due_date,dpd,bucket";
     public static final long DEFAULT_SEED = 42;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -56,6 +59,7 @@ public final class PortfolioGenerator {
     private static final long BR_MOBILE_SPACE = 4 * TEN_MILLION;
     /** Brazilian landline: [2-5] + 7 digits. */
     private static final long BR_LANDLINE_SPACE = 4 * TEN_MILLION;
+
     private static final long CPF_SPACE = 1_000_000_000L;
     private static final long A_MOBILE = 7_368_787L;
     private static final long A_LANDLINE = 2_750_159L;
@@ -76,7 +80,7 @@ public final class PortfolioGenerator {
         for (int i = 700; i <= 709; i++) {
             p[k++] = Integer.toString(i);
         }
-        for (int i : new int[] { 800, 880, 888, 889, 890, 895, 896, 897, 898, 899 }) {
+        for (int i : new int[] {800, 880, 888, 889, 890, 895, 896, 897, 898, 899}) {
             p[k++] = Integer.toString(i);
         }
         for (int i = 600; i <= 609; i++) {
@@ -88,40 +92,39 @@ public final class PortfolioGenerator {
     private static final long IN_MOBILE_SPACE = IN_MOBILE_PREFIXES.length * TEN_MILLION;
 
     /** City, state and the area codes (DDD) that serve it; weights favour the big cities as real portfolios do. */
-    private record City(String name, String uf, String[] ddds, int weight) {
-    }
+    private record City(String name, String uf, String[] ddds, int weight) {}
 
     private static final City[] CITIES = {
-        new City("SÃO PAULO", "SP", new String[] { "11" }, 14),
-        new City("GUARULHOS", "SP", new String[] { "11" }, 3),
-        new City("CAMPINAS", "SP", new String[] { "19" }, 3),
-        new City("SANTOS", "SP", new String[] { "13" }, 2),
-        new City("RIBEIRÃO PRETO", "SP", new String[] { "16" }, 2),
-        new City("SÃO JOSÉ DOS CAMPOS", "SP", new String[] { "12" }, 2),
-        new City("RIO DE JANEIRO", "RJ", new String[] { "21" }, 9),
-        new City("NITERÓI", "RJ", new String[] { "21" }, 2),
-        new City("PETRÓPOLIS", "RJ", new String[] { "24" }, 1),
-        new City("BELO HORIZONTE", "MG", new String[] { "31" }, 6),
-        new City("UBERLÂNDIA", "MG", new String[] { "34" }, 2),
-        new City("JUIZ DE FORA", "MG", new String[] { "32" }, 1),
-        new City("SALVADOR", "BA", new String[] { "71" }, 5),
-        new City("FEIRA DE SANTANA", "BA", new String[] { "75" }, 1),
-        new City("VITÓRIA DA CONQUISTA", "BA", new String[] { "77" }, 1),
-        new City("MANAUS", "AM", new String[] { "92" }, 3),
-        new City("TEFÉ", "AM", new String[] { "97" }, 1),
-        new City("CUIABÁ", "MT", new String[] { "65" }, 2),
-        new City("RONDONÓPOLIS", "MT", new String[] { "66" }, 1),
-        new City("PORTO ALEGRE", "RS", new String[] { "51" }, 4),
-        new City("CAXIAS DO SUL", "RS", new String[] { "54" }, 1),
-        new City("PELOTAS", "RS", new String[] { "53" }, 1),
-        new City("RECIFE", "PE", new String[] { "81" }, 4),
-        new City("PETROLINA", "PE", new String[] { "87" }, 1),
-        new City("CURITIBA", "PR", new String[] { "41" }, 4),
-        new City("FORTALEZA", "CE", new String[] { "85" }, 4),
-        new City("GOIÂNIA", "GO", new String[] { "62" }, 3),
-        new City("BRASÍLIA", "DF", new String[] { "61" }, 4),
-        new City("BELÉM", "PA", new String[] { "91" }, 3),
-        new City("FLORIANÓPOLIS", "SC", new String[] { "48" }, 2),
+        new City("SÃO PAULO", "SP", new String[] {"11"}, 14),
+        new City("GUARULHOS", "SP", new String[] {"11"}, 3),
+        new City("CAMPINAS", "SP", new String[] {"19"}, 3),
+        new City("SANTOS", "SP", new String[] {"13"}, 2),
+        new City("RIBEIRÃO PRETO", "SP", new String[] {"16"}, 2),
+        new City("SÃO JOSÉ DOS CAMPOS", "SP", new String[] {"12"}, 2),
+        new City("RIO DE JANEIRO", "RJ", new String[] {"21"}, 9),
+        new City("NITERÓI", "RJ", new String[] {"21"}, 2),
+        new City("PETRÓPOLIS", "RJ", new String[] {"24"}, 1),
+        new City("BELO HORIZONTE", "MG", new String[] {"31"}, 6),
+        new City("UBERLÂNDIA", "MG", new String[] {"34"}, 2),
+        new City("JUIZ DE FORA", "MG", new String[] {"32"}, 1),
+        new City("SALVADOR", "BA", new String[] {"71"}, 5),
+        new City("FEIRA DE SANTANA", "BA", new String[] {"75"}, 1),
+        new City("VITÓRIA DA CONQUISTA", "BA", new String[] {"77"}, 1),
+        new City("MANAUS", "AM", new String[] {"92"}, 3),
+        new City("TEFÉ", "AM", new String[] {"97"}, 1),
+        new City("CUIABÁ", "MT", new String[] {"65"}, 2),
+        new City("RONDONÓPOLIS", "MT", new String[] {"66"}, 1),
+        new City("PORTO ALEGRE", "RS", new String[] {"51"}, 4),
+        new City("CAXIAS DO SUL", "RS", new String[] {"54"}, 1),
+        new City("PELOTAS", "RS", new String[] {"53"}, 1),
+        new City("RECIFE", "PE", new String[] {"81"}, 4),
+        new City("PETROLINA", "PE", new String[] {"87"}, 1),
+        new City("CURITIBA", "PR", new String[] {"41"}, 4),
+        new City("FORTALEZA", "CE", new String[] {"85"}, 4),
+        new City("GOIÂNIA", "GO", new String[] {"62"}, 3),
+        new City("BRASÍLIA", "DF", new String[] {"61"}, 4),
+        new City("BELÉM", "PA", new String[] {"91"}, 3),
+        new City("FLORIANÓPOLIS", "SC", new String[] {"48"}, 2),
     };
     private static final City[] CITY_TABLE;
 
@@ -139,43 +142,231 @@ public final class PortfolioGenerator {
         }
     }
 
-    private static final String[] BR_FIRST = { "JOSÉ", "MARIA", "JOÃO", "ANA", "ANTÔNIO", "FRANCISCO", "CARLOS",
-        "PAULO", "PEDRO", "LUCAS", "LUIZ", "MARCOS", "LUÍS", "GABRIEL", "RAFAEL", "DANIEL", "MARCELO", "BRUNO",
-        "EDUARDO", "FELIPE", "RAIMUNDO", "RODRIGO", "MANOEL", "SEBASTIÃO", "FÁBIO", "CONCEIÇÃO", "FRANCISCA",
-        "ANTÔNIA", "ADRIANA", "JULIANA", "MÁRCIA", "FERNANDA", "PATRÍCIA", "ALINE", "SANDRA", "CAMILA", "AMANDA",
-        "BRUNA", "JÉSSICA", "LETÍCIA", "JÚLIA", "LUCIANA", "VANESSA", "MARIANA", "GABRIELA", "VERA", "VITÓRIA",
-        "LÚCIA", "ÂNGELA", "SIMONE" };
-    private static final String[] BR_FIRST_ASCII = { "jose", "maria", "joao", "ana", "antonio", "francisco", "carlos",
-        "paulo", "pedro", "lucas", "luiz", "marcos", "luis", "gabriel", "rafael", "daniel", "marcelo", "bruno",
-        "eduardo", "felipe", "raimundo", "rodrigo", "manoel", "sebastiao", "fabio", "conceicao", "francisca",
-        "antonia", "adriana", "juliana", "marcia", "fernanda", "patricia", "aline", "sandra", "camila", "amanda",
-        "bruna", "jessica", "leticia", "julia", "luciana", "vanessa", "mariana", "gabriela", "vera", "vitoria",
-        "lucia", "angela", "simone" };
-    private static final String[] BR_LAST = { "SILVA", "SANTOS", "OLIVEIRA", "SOUZA", "RODRIGUES", "FERREIRA",
-        "ALVES", "PEREIRA", "LIMA", "GOMES", "COSTA", "RIBEIRO", "MARTINS", "CARVALHO", "ALMEIDA", "LOPES",
-        "SOARES", "FERNANDES", "VIEIRA", "BARBOSA", "ROCHA", "DIAS", "NASCIMENTO", "ANDRADE", "MOREIRA", "NUNES",
-        "MARQUES", "MACHADO", "MENDES", "FREITAS", "CARDOSO", "RAMOS", "GONÇALVES", "SANTANA", "TEIXEIRA",
-        "ARAÚJO", "CONCEIÇÃO", "BRAGANÇA", "ASSUNÇÃO", "DA SILVA" };
-    private static final String[] BR_JUNK = { "0000-0000", "99999-9999", "123", "nao tem", "00000000000",
-        "(11) 1234", "sem telefone", "-" };
+    private static final String[] BR_FIRST = {
+        "JOSÉ",
+        "MARIA",
+        "JOÃO",
+        "ANA",
+        "ANTÔNIO",
+        "FRANCISCO",
+        "CARLOS",
+        "PAULO",
+        "PEDRO",
+        "LUCAS",
+        "LUIZ",
+        "MARCOS",
+        "LUÍS",
+        "GABRIEL",
+        "RAFAEL",
+        "DANIEL",
+        "MARCELO",
+        "BRUNO",
+        "EDUARDO",
+        "FELIPE",
+        "RAIMUNDO",
+        "RODRIGO",
+        "MANOEL",
+        "SEBASTIÃO",
+        "FÁBIO",
+        "CONCEIÇÃO",
+        "FRANCISCA",
+        "ANTÔNIA",
+        "ADRIANA",
+        "JULIANA",
+        "MÁRCIA",
+        "FERNANDA",
+        "PATRÍCIA",
+        "ALINE",
+        "SANDRA",
+        "CAMILA",
+        "AMANDA",
+        "BRUNA",
+        "JÉSSICA",
+        "LETÍCIA",
+        "JÚLIA",
+        "LUCIANA",
+        "VANESSA",
+        "MARIANA",
+        "GABRIELA",
+        "VERA",
+        "VITÓRIA",
+        "LÚCIA",
+        "ÂNGELA",
+        "SIMONE"
+    };
+    private static final String[] BR_FIRST_ASCII = {
+        "jose",
+        "maria",
+        "joao",
+        "ana",
+        "antonio",
+        "francisco",
+        "carlos",
+        "paulo",
+        "pedro",
+        "lucas",
+        "luiz",
+        "marcos",
+        "luis",
+        "gabriel",
+        "rafael",
+        "daniel",
+        "marcelo",
+        "bruno",
+        "eduardo",
+        "felipe",
+        "raimundo",
+        "rodrigo",
+        "manoel",
+        "sebastiao",
+        "fabio",
+        "conceicao",
+        "francisca",
+        "antonia",
+        "adriana",
+        "juliana",
+        "marcia",
+        "fernanda",
+        "patricia",
+        "aline",
+        "sandra",
+        "camila",
+        "amanda",
+        "bruna",
+        "jessica",
+        "leticia",
+        "julia",
+        "luciana",
+        "vanessa",
+        "mariana",
+        "gabriela",
+        "vera",
+        "vitoria",
+        "lucia",
+        "angela",
+        "simone"
+    };
+    private static final String[] BR_LAST = {
+        "SILVA",
+        "SANTOS",
+        "OLIVEIRA",
+        "SOUZA",
+        "RODRIGUES",
+        "FERREIRA",
+        "ALVES",
+        "PEREIRA",
+        "LIMA",
+        "GOMES",
+        "COSTA",
+        "RIBEIRO",
+        "MARTINS",
+        "CARVALHO",
+        "ALMEIDA",
+        "LOPES",
+        "SOARES",
+        "FERNANDES",
+        "VIEIRA",
+        "BARBOSA",
+        "ROCHA",
+        "DIAS",
+        "NASCIMENTO",
+        "ANDRADE",
+        "MOREIRA",
+        "NUNES",
+        "MARQUES",
+        "MACHADO",
+        "MENDES",
+        "FREITAS",
+        "CARDOSO",
+        "RAMOS",
+        "GONÇALVES",
+        "SANTANA",
+        "TEIXEIRA",
+        "ARAÚJO",
+        "CONCEIÇÃO",
+        "BRAGANÇA",
+        "ASSUNÇÃO",
+        "DA SILVA"
+    };
+    private static final String[] BR_JUNK = {
+        "0000-0000", "99999-9999", "123", "nao tem", "00000000000", "(11) 1234", "sem telefone", "-"
+    };
     /** Carrier codes seen in "0 + carrier + DDD + number" long-distance notation. */
-    private static final String[] BR_CARRIERS = { "21", "15", "41", "31", "14" };
+    private static final String[] BR_CARRIERS = {"21", "15", "41", "31", "14"};
 
-    private static final String[] IN_FIRST = { "Rahul", "Priya", "Amit", "Sunita", "Mohammed", "Lakshmi", "Arjun",
-        "Kavita", "Suresh", "Deepa", "Vikram", "Anjali", "Ravi", "Neha", "Sanjay", "Fatima", "Gurpreet", "Arun",
-        "Pooja", "Karthik", "Meena", "Rohit", "Swati", "Imran", "Anil", "Rekha", "Manoj", "Divya", "Rajesh",
-        "Sneha" };
-    private static final String[] IN_LAST = { "Sharma", "Nair", "Kumar", "Singh", "Devi", "Khan", "Venkatesh",
-        "Mehta", "Joshi", "Reddy", "Menon", "Chauhan", "Gupta", "Kulkarni", "Patel", "Sheikh", "Kaur", "Prakash",
-        "Yadav", "Subramanian", "Kumari", "Verma", "Mishra", "Iyer", "Das", "Banerjee", "Pillai", "Rao", "Agarwal",
-        "Naidu" };
-    private static final String[] IN_JUNK = { "0000000000", "12345", "N/A", "9999999999", "NA" };
+    private static final String[] IN_FIRST = {
+        "Rahul",
+        "Priya",
+        "Amit",
+        "Sunita",
+        "Mohammed",
+        "Lakshmi",
+        "Arjun",
+        "Kavita",
+        "Suresh",
+        "Deepa",
+        "Vikram",
+        "Anjali",
+        "Ravi",
+        "Neha",
+        "Sanjay",
+        "Fatima",
+        "Gurpreet",
+        "Arun",
+        "Pooja",
+        "Karthik",
+        "Meena",
+        "Rohit",
+        "Swati",
+        "Imran",
+        "Anil",
+        "Rekha",
+        "Manoj",
+        "Divya",
+        "Rajesh",
+        "Sneha"
+    };
+    private static final String[] IN_LAST = {
+        "Sharma",
+        "Nair",
+        "Kumar",
+        "Singh",
+        "Devi",
+        "Khan",
+        "Venkatesh",
+        "Mehta",
+        "Joshi",
+        "Reddy",
+        "Menon",
+        "Chauhan",
+        "Gupta",
+        "Kulkarni",
+        "Patel",
+        "Sheikh",
+        "Kaur",
+        "Prakash",
+        "Yadav",
+        "Subramanian",
+        "Kumari",
+        "Verma",
+        "Mishra",
+        "Iyer",
+        "Das",
+        "Banerjee",
+        "Pillai",
+        "Rao",
+        "Agarwal",
+        "Naidu"
+    };
+    private static final String[] IN_JUNK = {"0000000000", "12345", "N/A", "9999999999", "NA"};
     /** Indian landline: STD code and the first digits that libphonenumber accepts after it. */
-    private static final String[][] IN_LANDLINES = { { "11", "2" }, { "11", "4" }, { "22", "2" }, { "22", "6" },
-        { "44", "4" }, { "80", "2" }, { "33", "2" } };
+    private static final String[][] IN_LANDLINES = {
+        {"11", "2"}, {"11", "4"}, {"22", "2"}, {"22", "6"}, {"44", "4"}, {"80", "2"}, {"33", "2"}
+    };
 
     /** Days overdue: precomputed "dd/MM/yyyy" and "yyyy-MM-dd" strings for 0..MAX_DAYS days before AS_OF. */
     private static final int MAX_DAYS = 700;
+
     private static final String[] DATES_BR = new String[MAX_DAYS + 1];
     private static final String[] DATES_ISO = new String[MAX_DAYS + 1];
 
@@ -187,8 +378,7 @@ public final class PortfolioGenerator {
         }
     }
 
-    private PortfolioGenerator() {
-    }
+    private PortfolioGenerator() {}
 
     public static void main(String[] args) {
         String shape = null;
@@ -218,8 +408,7 @@ public final class PortfolioGenerator {
                     }
                 }
             }
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             usage("not a number: " + e.getMessage());
             System.exit(2);
         }
@@ -230,26 +419,30 @@ public final class PortfolioGenerator {
         long start = System.nanoTime();
         try {
             generate(shape, rows, out, seed);
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             usage(e.getMessage());
             System.exit(2);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             System.err.println("gen-portfolio: cannot write " + out + ": " + e);
             System.exit(1);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(java.util.Locale.ROOT, "generated shape=%s rows=%d seed=%d out=%s seconds=%.2f%n", shape,
-                rows, seed, out, seconds);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "generated shape=%s rows=%d seed=%d out=%s seconds=%.2f%n",
+                shape,
+                rows,
+                seed,
+                out,
+                seconds);
     }
 
     private static void usage(String error) {
         if (error != null) {
             System.err.println("gen-portfolio: " + error);
         }
-        (error != null ? System.err : System.out).println(
-                "usage: PortfolioGenerator --shape br|in --rows N --out FILE [--seed S]   (default seed "
+        (error != null ? System.err : System.out)
+                .println("usage: PortfolioGenerator --shape br|in --rows N --out FILE [--seed S]   (default seed "
                         + DEFAULT_SEED + ")");
     }
 
@@ -264,11 +457,9 @@ public final class PortfolioGenerator {
         boolean br;
         if ("br".equalsIgnoreCase(shape)) {
             br = true;
-        }
-        else if ("in".equalsIgnoreCase(shape)) {
+        } else if ("in".equalsIgnoreCase(shape)) {
             br = false;
-        }
-        else {
+        } else {
             throw new IllegalArgumentException("unknown shape '" + shape + "' (use br or in)");
         }
         Path target = out.toAbsolutePath().normalize();
@@ -281,19 +472,16 @@ public final class PortfolioGenerator {
                 WRITER_BUFFER)) {
             if (br) {
                 new BrRows(seed).write(w, rows);
-            }
-            else {
+            } else {
                 new InRows(seed).write(w, rows);
             }
-        }
-        catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(part);
             throw e;
         }
         try {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (AtomicMoveNotSupportedException e) {
+        } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -434,23 +622,18 @@ public final class PortfolioGenerator {
             if (p < 80) {
                 sb.append(ddd).append(';');
                 dashed9(mobile(i, 0), r.nextInt(4) > 0);
-            }
-            else if (p < 88) {
+            } else if (p < 88) {
                 sb.append(ddd).append(';');
                 dashed8(landline(i, 0), true);
-            }
-            else if (p < 93) {
+            } else if (p < 93) {
                 sb.append(ddd).append(';');
                 dashed8(mobile(i, 0) - 900_000_000L, true); // legacy 8-digit mobile
-            }
-            else if (p < 96) {
+            } else if (p < 96) {
                 sb.append(ddd).append(';').append(BR_JUNK[r.nextInt(BR_JUNK.length)]);
-            }
-            else if (p < 98) {
+            } else if (p < 98) {
                 sb.append('0').append(ddd).append(';'); // "011": area code with trunk zero
                 dashed9(mobile(i, 0), true);
-            }
-            else {
+            } else {
                 sb.append(';');
             }
             sb.append(';');
@@ -459,19 +642,15 @@ public final class PortfolioGenerator {
             if (p < 45) {
                 sb.append(ddd).append(';');
                 dashed9(mobile(i, 1), r.nextInt(4) > 0);
-            }
-            else if (p < 70) {
+            } else if (p < 70) {
                 sb.append(ddd).append(';');
                 dashed8(landline(i, 1), r.nextInt(4) > 0);
-            }
-            else if (p < 74) {
+            } else if (p < 74) {
                 sb.append(ddd).append(';');
                 dashed8(mobile(i, 1) - 900_000_000L, true);
-            }
-            else if (p < 78) {
+            } else if (p < 78) {
                 sb.append(ddd).append(';').append(BR_JUNK[r.nextInt(BR_JUNK.length)]);
-            }
-            else {
+            } else {
                 sb.append(';');
             }
             sb.append(';');
@@ -517,8 +696,11 @@ public final class PortfolioGenerator {
                 }
                 case 2 -> sb.append(ddd).append(m);
                 case 3 -> {
-                    sb.append("0 ").append(BR_CARRIERS[r.nextInt(BR_CARRIERS.length)]).append(' ').append(ddd)
-                        .append(' ');
+                    sb.append("0 ")
+                            .append(BR_CARRIERS[r.nextInt(BR_CARRIERS.length)])
+                            .append(' ')
+                            .append(ddd)
+                            .append(' ');
                     digitRange(m, 9, 0, 5);
                     sb.append(' ');
                     digitRange(m, 9, 5, 9);
@@ -579,8 +761,7 @@ public final class PortfolioGenerator {
             for (int k = 0; k < 11; k++) {
                 if (k == 3 || k == 6) {
                     sb.append('.');
-                }
-                else if (k == 9) {
+                } else if (k == 9) {
                     sb.append('-');
                 }
                 sb.append((char) ('0' + d[k]));
@@ -596,12 +777,10 @@ public final class PortfolioGenerator {
                 digits(units / 1000 % 1000, 3);
                 sb.append('.');
                 digits(units % 1000, 3);
-            }
-            else if (units >= 1000) {
+            } else if (units >= 1000) {
                 sb.append(units / 1000).append('.');
                 digits(units % 1000, 3);
-            }
-            else {
+            } else {
                 sb.append(units);
             }
             sb.append(',');

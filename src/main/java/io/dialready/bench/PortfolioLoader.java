@@ -1,5 +1,11 @@
 package io.dialready.bench;
 
+import io.dialready.db.DataSources;
+import io.dialready.db.Identifiers;
+import io.dialready.source.CsvDebtorReader;
+import io.dialready.source.CsvFormat;
+import io.dialready.source.CsvFormatDetector;
+import io.dialready.source.SourceRow;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,15 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.Locale;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-
-import io.dialready.db.DataSources;
-import io.dialready.db.Identifiers;
-import io.dialready.source.CsvDebtorReader;
-import io.dialready.source.CsvFormat;
-import io.dialready.source.CsvFormatDetector;
-import io.dialready.source.SourceRow;
 
 /**
  * Loads a portfolio CSV (as scripts/gen-portfolio.sh writes it) into a database table, for the jdbc benchmark and
@@ -27,8 +25,7 @@ import io.dialready.source.SourceRow;
  */
 public final class PortfolioLoader {
 
-    private PortfolioLoader() {
-    }
+    private PortfolioLoader() {}
 
     /**
      * Benchmark helpers: {@code --drop URL USER TABLE...} drops the tables and the job repository's (a cold start),
@@ -42,22 +39,33 @@ public final class PortfolioLoader {
                 return;
             }
             StringBuilder out = new StringBuilder();
-            java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of(args).subList(3, args.length));
+            java.util.List<String> tables =
+                    new java.util.ArrayList<>(java.util.List.of(args).subList(3, args.length));
             if (args[0].equals("--drop")) {
-                tables.addAll(java.util.List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
-                        "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
-                        "BATCH_JOB_INSTANCE", "BATCH_STEP_EXECUTION_SEQ", "BATCH_JOB_EXECUTION_SEQ",
-                        "BATCH_JOB_INSTANCE_SEQ", "flyway_schema_history"));
+                tables.addAll(java.util.List.of(
+                        "BATCH_STEP_EXECUTION_CONTEXT",
+                        "BATCH_JOB_EXECUTION_CONTEXT",
+                        "BATCH_STEP_EXECUTION",
+                        "BATCH_JOB_EXECUTION_PARAMS",
+                        "BATCH_JOB_EXECUTION",
+                        "BATCH_JOB_INSTANCE",
+                        "BATCH_STEP_EXECUTION_SEQ",
+                        "BATCH_JOB_EXECUTION_SEQ",
+                        "BATCH_JOB_INSTANCE_SEQ",
+                        "flyway_schema_history"));
             }
             for (String t : tables) {
                 Identifiers.table(t);
                 if (args[0].equals("--drop")) {
                     s.execute("DROP TABLE IF EXISTS " + t);
-                }
-                else {
+                } else {
                     try (var rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
                         rs.next();
-                        out.append(out.isEmpty() ? "" : ", ").append(t).append(' ').append(rs.getLong(1)).append(" rows");
+                        out.append(out.isEmpty() ? "" : ", ")
+                                .append(t)
+                                .append(' ')
+                                .append(rs.getLong(1))
+                                .append(" rows");
                     }
                 }
             }
@@ -68,8 +76,7 @@ public final class PortfolioLoader {
     }
 
     /** What was loaded. */
-    public record Loaded(long rows, long skipped) {
-    }
+    public record Loaded(long rows, long skipped) {}
 
     public static Loaded load(Path csv, Connection c, String table) throws SQLException {
         Identifiers.table(table);
@@ -95,7 +102,7 @@ public final class PortfolioLoader {
             long skipped = 0;
             try (PreparedStatement ps = c.prepareStatement(insert)) {
                 int batch = 0;
-                for (SourceRow row; (row = reader.read()) != null;) {
+                for (SourceRow row; (row = reader.read()) != null; ) {
                     if (row.malformed()) {
                         skipped++;
                         continue;
@@ -115,19 +122,18 @@ public final class PortfolioLoader {
                 }
                 ps.executeBatch();
                 c.commit();
-            }
-            finally {
+            } finally {
                 c.setAutoCommit(auto);
             }
             return new Loaded(rows, skipped);
-        }
-        finally {
+        } finally {
             reader.close();
         }
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length >= 3 && (args[0].equals("--drop") || args[0].equals("--count") || args[0].equals("--version"))) {
+        if (args.length >= 3
+                && (args[0].equals("--drop") || args[0].equals("--count") || args[0].equals("--version"))) {
             tables(args);
             return;
         }
@@ -154,8 +160,13 @@ public final class PortfolioLoader {
         long start = System.nanoTime();
         try (Connection c = DataSources.connect(url, user, System.getenv("DIALREADY_DATABASE_PASSWORD"))) {
             Loaded l = load(Path.of(input), c, table);
-            System.out.printf(Locale.ROOT, "loaded rows=%d skipped=%d table=%s seconds=%.1f%n", l.rows(), l.skipped(),
-                    table, (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "loaded rows=%d skipped=%d table=%s seconds=%.1f%n",
+                    l.rows(),
+                    l.skipped(),
+                    table,
+                    (System.nanoTime() - start) / 1e9);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.dialready.bench;
 
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -8,17 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
-import com.opencsv.CSVParserBuilder;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvException;
 
 /**
  * Turns a generated portfolio CSV into the kind of XLSX other systems export (for scripts/bench-xlsx.sh): a title row
@@ -35,8 +33,7 @@ public final class XlsxPortfolioWriter {
     private static final Pattern DATE_BR = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
     private static final Pattern AMOUNT_BR = Pattern.compile("\\d{1,3}(\\.\\d{3})*,\\d{2}");
 
-    private XlsxPortfolioWriter() {
-    }
+    private XlsxPortfolioWriter() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -47,7 +44,11 @@ public final class XlsxPortfolioWriter {
         char delimiter = args.length > 3 ? args[3].charAt(0) : ';';
         long start = System.nanoTime();
         long rows = write(Path.of(args[0]), charset, delimiter, Path.of(args[1]));
-        System.out.printf(java.util.Locale.ROOT, "xlsx rows=%d out=%s seconds=%.2f%n", rows, args[1],
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "xlsx rows=%d out=%s seconds=%.2f%n",
+                rows,
+                args[1],
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -56,8 +57,9 @@ public final class XlsxPortfolioWriter {
         Path part = xlsx.resolveSibling(xlsx.getFileName() + ".part");
         try (Reader in = Files.newBufferedReader(csv, charset);
                 CSVReader reader = new CSVReaderBuilder(in)
-                    .withCSVParser(new CSVParserBuilder().withSeparator(delimiter).build())
-                    .build();
+                        .withCSVParser(
+                                new CSVParserBuilder().withSeparator(delimiter).build())
+                        .build();
                 OutputStream os = Files.newOutputStream(part)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
@@ -80,17 +82,16 @@ public final class XlsxPortfolioWriter {
                     var d = DATE_BR.matcher(v);
                     if (rows > 0 && DIGITS.matcher(v).matches()) {
                         cell.setCellValue(Double.parseDouble(v));
-                    }
-                    else if (rows > 0 && d.matches()) {
-                        cell.setCellValue(LocalDate.of(Integer.parseInt(d.group(3)), Integer.parseInt(d.group(2)),
+                    } else if (rows > 0 && d.matches()) {
+                        cell.setCellValue(LocalDate.of(
+                                Integer.parseInt(d.group(3)),
+                                Integer.parseInt(d.group(2)),
                                 Integer.parseInt(d.group(1))));
                         cell.setCellStyle(date);
-                    }
-                    else if (rows > 0 && AMOUNT_BR.matcher(v).matches()) {
+                    } else if (rows > 0 && AMOUNT_BR.matcher(v).matches()) {
                         cell.setCellValue(Double.parseDouble(v.replace(".", "").replace(',', '.')));
                         cell.setCellStyle(amount);
-                    }
-                    else {
+                    } else {
                         cell.setCellValue(v);
                     }
                 }
@@ -99,8 +100,7 @@ public final class XlsxPortfolioWriter {
             os.close();
             Files.move(part, xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return rows;
-        }
-        finally {
+        } finally {
             wb.dispose();
             wb.close();
         }

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -33,19 +32,16 @@ public final class CallingRules {
 
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("H:mm");
 
-    record RawDays(String weekdays, String saturday, String sunday) {
-    }
+    record RawDays(String weekdays, String saturday, String sunday) {}
 
-    record RawCountry(RawDays all, Map<String, RawDays> states) {
-    }
+    record RawCountry(RawDays all, Map<String, RawDays> states) {}
 
-    record RawRules(RawDays defaults, Map<String, RawCountry> countries) {
-    }
+    record RawRules(RawDays defaults, Map<String, RawCountry> countries) {}
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Windows fallback;
     private final Map<String, Windows> countries = new LinkedHashMap<>();
@@ -60,23 +56,21 @@ public final class CallingRules {
         String text;
         try {
             text = Files.readString(file);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("calling rules " + file + " cannot be read: " + e.getMessage(), e);
         }
         RawRules raw;
         try {
             raw = MAPPER.readValue(text, RawRules.class);
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("calling rules " + file + ": " + e.getOriginalMessage(), e);
         }
         if (raw == null) {
             throw new IllegalArgumentException("calling rules " + file + " is empty");
         }
         String where = "calling rules " + file + ": ";
-        CallingRules rules = new CallingRules(raw.defaults() == null ? Windows.NONE
-                : windows(raw.defaults(), where + "defaults"));
+        CallingRules rules =
+                new CallingRules(raw.defaults() == null ? Windows.NONE : windows(raw.defaults(), where + "defaults"));
         if (raw.countries() != null) {
             raw.countries().forEach((country, c) -> {
                 String cc = country.toUpperCase(Locale.ROOT);
@@ -86,8 +80,10 @@ public final class CallingRules {
                 }
                 rules.countries.put(cc, windows(c.all(), key + ".all"));
                 if (c.states() != null) {
-                    c.states().forEach((state, days) -> rules.states.put(cc + "-" + state.toUpperCase(Locale.ROOT),
-                            windows(days, key + ".states." + state)));
+                    c.states()
+                            .forEach((state, days) -> rules.states.put(
+                                    cc + "-" + state.toUpperCase(Locale.ROOT),
+                                    windows(days, key + ".states." + state)));
                 }
             });
         }
@@ -98,7 +94,9 @@ public final class CallingRules {
         if (d == null) {
             return new Windows(CLOSED, CLOSED, CLOSED);
         }
-        return new Windows(window(d.weekdays(), key + ".weekdays"), window(d.saturday(), key + ".saturday"),
+        return new Windows(
+                window(d.weekdays(), key + ".weekdays"),
+                window(d.saturday(), key + ".saturday"),
                 window(d.sunday(), key + ".sunday"));
     }
 
@@ -115,12 +113,11 @@ public final class CallingRules {
                     return from + "-" + to;
                 }
             }
-        }
-        catch (DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new IllegalArgumentException(key + " must be HH:mm-HH:mm (start before end) or closed, not '" + value
-                + "'");
+        throw new IllegalArgumentException(
+                key + " must be HH:mm-HH:mm (start before end) or closed, not '" + value + "'");
     }
 
     /** The windows for a phone in this region (ISO code, may be null) and state (Brazilian UF, may be null). */

@@ -1,19 +1,30 @@
 package io.dialready.cli;
 
 import java.io.PrintWriter;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command: {@code dialready <command> [options]}. */
-@Command(name = "dialready", mixinStandardHelpOptions = true, version = "dialready 0.1.0", usageHelpWidth = 110,
-        description = { "Checks debtor phone numbers for WhatsApp accounts, ranks them, and writes files that dialers"
-                + " and messaging campaigns import.", "" },
-        subcommands = { EnrichCommand.class, WatchCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class },
-        footer = { "", "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
-                "2 bad arguments or job spec, 3 input unreadable.", "",
-                "Nightly runs: scripts/nightly.sh (README.md, Nightly runs).", "",
-                "Documentation: README.md, jobs/README.md (job spec keys), docs/outputs.md (output columns)." })
+@Command(
+        name = "dialready",
+        mixinStandardHelpOptions = true,
+        version = "dialready 0.1.0",
+        usageHelpWidth = 110,
+        description = {
+            "Checks debtor phone numbers for WhatsApp accounts, ranks them, and writes files that dialers"
+                    + " and messaging campaigns import.",
+            ""
+        },
+        subcommands = {EnrichCommand.class, WatchCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
+            "2 bad arguments or job spec, 3 input unreadable.",
+            "",
+            "Nightly runs: scripts/nightly.sh (README.md, Nightly runs).",
+            "",
+            "Documentation: README.md, jobs/README.md (job spec keys), docs/outputs.md (output columns)."
+        })
 public final class DialreadyCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,11 +1,9 @@
 package io.dialready.cli;
 
-import java.nio.file.Path;
-
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * Points logging at the command's --log-file before anything is logged. enrich's Spring context does this itself when
@@ -14,8 +12,7 @@ import ch.qos.logback.classic.util.ContextInitializer;
  */
 final class LogFile {
 
-    private LogFile() {
-    }
+    private LogFile() {}
 
     static void use(Path file) {
         String path = file.toAbsolutePath().normalize().toString();
@@ -24,8 +21,7 @@ final class LogFile {
             context.reset();
             try {
                 new ContextInitializer(context).autoConfig();
-            }
-            catch (Exception e) {
+            } catch (Exception e) {
                 System.err.println("dialready: cannot set up logging to " + path + ": " + e.getMessage());
             }
         }

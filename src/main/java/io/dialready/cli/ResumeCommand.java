@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,28 +31,46 @@ import picocli.CommandLine.Spec;
  * spec changed, can never be resumed: it is marked ABANDONED with the reason, and listed. {@code scripts/nightly.sh}
  * runs this before the night's new work.
  */
-@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
         header = "Resumes every interrupted run of the data folder whose input is still there and unchanged.",
-        description = { "Looks in the job repository (--data) for runs that did not complete (killed, crashed, failed),",
-                "and resumes each one whose spec and input file are still there and unchanged (same size and",
-                "modification time), writing its outputs where that run was writing them. A run that cannot be",
-                "resumed any more (input gone or replaced, spec changed) is marked abandoned and listed.", "" },
-        footer = { "", "Exit codes: 0 nothing left unfinished (every resumable run completed; abandoned ones are listed),",
-                "1 a resumed run failed again, or the data folder is in use." })
+        description = {
+            "Looks in the job repository (--data) for runs that did not complete (killed, crashed, failed),",
+            "and resumes each one whose spec and input file are still there and unchanged (same size and",
+            "modification time), writing its outputs where that run was writing them. A run that cannot be",
+            "resumed any more (input gone or replaced, spec changed) is marked abandoned and listed.",
+            ""
+        },
+        footer = {
+            "",
+            "Exit codes: 0 nothing left unfinished (every resumable run completed; abandoned ones are listed),",
+            "1 a resumed run failed again, or the data folder is in use."
+        })
 public final class ResumeCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:DIALREADY_DATA:-data}",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "${env:DIALREADY_DATA:-data}",
             description = "Folder of the job repository. Default: ${DEFAULT-VALUE} (env DIALREADY_DATA).")
     Path data;
 
-    @Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:DIALREADY_LOG:-logs/dialready.log}",
+    @Option(
+            names = "--log-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:DIALREADY_LOG:-logs/dialready.log}",
             description = "Log file. Default: ${DEFAULT-VALUE} (env DIALREADY_LOG).")
     Path logFile;
 
-    @Option(names = { "-q", "--quiet" }, description = "No progress lines.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress lines.")
     boolean quiet;
 
     /** An unfinished run as the job repository has it. */
@@ -91,16 +108,16 @@ public final class ResumeCommand implements Callable<Integer> {
             return ExitCodes.COMPLETED;
         }
         List<Unfinished> runs;
-        try (FileChannel lockFile = FileChannel.open(dataDir.resolve("dialready.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
+        try (FileChannel lockFile = FileChannel.open(
+                        dataDir.resolve("dialready.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
                 err.println("dialready: another dialready run is using the data folder " + dataDir
                         + "; wait for it to finish");
                 return ExitCodes.FAILED;
             }
             runs = unfinished(dataDir);
-        }
-        catch (IOException | SQLException e) {
+        } catch (IOException | SQLException e) {
             err.println("dialready: cannot read the job repository in " + dataDir + ": " + e.getMessage());
             return ExitCodes.FAILED;
         }
@@ -114,8 +131,9 @@ public final class ResumeCommand implements Callable<Integer> {
         for (Unfinished run : runs) {
             String why = notResumable(run);
             if (why == null) {
-                out.printf("dialready: resuming run %d (%s on %s, left %s)%n", run.instanceId(), run.spec(),
-                        run.input(), run.status());
+                out.printf(
+                        "dialready: resuming run %d (%s on %s, left %s)%n",
+                        run.instanceId(), run.spec(), run.input(), run.status());
                 out.flush();
                 StringWriter captured = new StringWriter();
                 int code = enrich(run, new PrintWriter(captured, true), err);
@@ -123,50 +141,60 @@ public final class ResumeCommand implements Callable<Integer> {
                 out.flush();
                 if (captured.toString().contains(EnrichCommand.NOTHING_TO_RESUME)) {
                     why = "its job spec, or a file the spec names, changed since it ran";
-                }
-                else if (WatchCommand.completed(code)) {
+                } else if (WatchCommand.completed(code)) {
                     resumed++;
                     continue;
-                }
-                else if (code == ExitCodes.BAD_ARGUMENTS || code == ExitCodes.INPUT_UNREADABLE) {
+                } else if (code == ExitCodes.BAD_ARGUMENTS || code == ExitCodes.INPUT_UNREADABLE) {
                     // the same spec on the same bytes fails the same way every time: report it once, then let it be
                     failed++;
-                    err.printf("dialready: resuming run %d failed (exit code %d), and would every time; marked"
-                            + " abandoned%n", run.instanceId(), code);
+                    err.printf(
+                            "dialready: resuming run %d failed (exit code %d), and would every time; marked"
+                                    + " abandoned%n",
+                            run.instanceId(), code);
                     try {
                         abandon(dataDir, run, "resuming it failed with exit code " + code);
-                    }
-                    catch (SQLException e) {
+                    } catch (SQLException e) {
                         err.println("dialready: cannot mark run " + run.instanceId() + " abandoned: " + e.getMessage());
                     }
                     continue;
-                }
-                else {
+                } else {
                     failed++;
-                    err.printf("dialready: resuming run %d failed (exit code %d); it stays unfinished and is tried"
-                            + " again next time%n", run.instanceId(), code);
+                    err.printf(
+                            "dialready: resuming run %d failed (exit code %d); it stays unfinished and is tried"
+                                    + " again next time%n",
+                            run.instanceId(), code);
                     continue;
                 }
             }
             try {
                 abandon(dataDir, run, why);
-            }
-            catch (SQLException e) {
+            } catch (SQLException e) {
                 err.println("dialready: cannot mark run " + run.instanceId() + " abandoned: " + e.getMessage());
                 failed++;
                 continue;
             }
             abandoned++;
-            out.printf("dialready: run %d (%s on %s) cannot be resumed: %s; marked abandoned%n", run.instanceId(),
-                    run.spec(), run.input(), why);
+            out.printf(
+                    "dialready: run %d (%s on %s) cannot be resumed: %s; marked abandoned%n",
+                    run.instanceId(), run.spec(), run.input(), why);
         }
         out.printf("dialready: resume done: %d resumed, %d failed again, %d abandoned%n", resumed, failed, abandoned);
         return failed > 0 ? ExitCodes.FAILED : ExitCodes.COMPLETED;
     }
 
     private int enrich(Unfinished run, PrintWriter out, PrintWriter err) {
-        List<String> args = new ArrayList<>(List.of("enrich", "--resume-only", "--job", run.spec(), "--output",
-                run.params().get("output"), "--data", data.toString(), "--log-file", logFile.toString(), "--progress",
+        List<String> args = new ArrayList<>(List.of(
+                "enrich",
+                "--resume-only",
+                "--job",
+                run.spec(),
+                "--output",
+                run.params().get("output"),
+                "--data",
+                data.toString(),
+                "--log-file",
+                logFile.toString(),
+                "--progress",
                 quiet ? "none" : "lines"));
         if (!run.databaseInput()) {
             args.addAll(List.of("--input", run.input()));
@@ -195,12 +223,11 @@ public final class ResumeCommand implements Callable<Integer> {
         }
         try {
             if (Files.size(input) != Long.parseLong(run.params().getOrDefault("input_size", "-1"))
-                    || Files.getLastModifiedTime(input).toMillis() != Long
-                        .parseLong(run.params().getOrDefault("input_mtime", "-1"))) {
+                    || Files.getLastModifiedTime(input).toMillis()
+                            != Long.parseLong(run.params().getOrDefault("input_mtime", "-1"))) {
                 return "its input " + input + " was replaced or changed (size or modification time differ)";
             }
-        }
-        catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             return "its input " + input + " cannot be checked: " + e.getMessage();
         }
         return null;
@@ -215,7 +242,9 @@ public final class ResumeCommand implements Callable<Integer> {
     static List<Unfinished> unfinished(Path dataDir) throws SQLException {
         List<Unfinished> runs = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url(dataDir), "sa", "")) {
-            if (!c.getMetaData().getTables(null, null, "BATCH_JOB_EXECUTION", null).next()) {
+            if (!c.getMetaData()
+                    .getTables(null, null, "BATCH_JOB_EXECUTION", null)
+                    .next()) {
                 return runs;
             }
             try (PreparedStatement s = c.prepareStatement("""
@@ -225,8 +254,8 @@ public final class ResumeCommand implements Callable<Integer> {
                         FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID)
                       AND e.STATUS NOT IN ('COMPLETED', 'ABANDONED')
                     ORDER BY e.JOB_EXECUTION_ID""");
-                    PreparedStatement p = c.prepareStatement(
-                            "SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
+                    PreparedStatement p =
+                            c.prepareStatement("SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
                                     + " WHERE JOB_EXECUTION_ID = ?");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -264,8 +293,7 @@ public final class ResumeCommand implements Callable<Integer> {
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
-        }
-        catch (OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             return null;
         }
     }

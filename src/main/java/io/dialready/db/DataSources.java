@@ -1,13 +1,12 @@
 package io.dialready.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /** Connections and pools to MySQL/MariaDB databases: the job repository's settings, the jdbc source's and output's. */
 public final class DataSources {
@@ -20,8 +19,7 @@ public final class DataSources {
         return Long.getLong("dialready.db.connect-timeout-ms", 10_000L);
     }
 
-    private DataSources() {
-    }
+    private DataSources() {}
 
     /**
      * Driver settings for every MySQL connection: batched inserts sent as one multi-row statement (about ten times
@@ -29,9 +27,17 @@ public final class DataSources {
      * seconds.
      */
     public static Map<String, String> mysqlProperties() {
-        return Map.of("rewriteBatchedStatements", "true", "connectTimeout", Long.toString(connectTimeoutMs()),
-                "cachePrepStmts", "true",
-                "useServerPrepStmts", "false", "characterEncoding", "UTF-8");
+        return Map.of(
+                "rewriteBatchedStatements",
+                "true",
+                "connectTimeout",
+                Long.toString(connectTimeoutMs()),
+                "cachePrepStmts",
+                "true",
+                "useServerPrepStmts",
+                "false",
+                "characterEncoding",
+                "UTF-8");
     }
 
     /** One connection outside any pool (the run lock; pre-flight checks). */

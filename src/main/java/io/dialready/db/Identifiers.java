@@ -11,8 +11,7 @@ public final class Identifiers {
     /** Letters, digits and underscores, not starting with a digit, at most 64 characters (MySQL's limit). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static boolean valid(String name) {
         return name != null && NAME.matcher(name).matches();

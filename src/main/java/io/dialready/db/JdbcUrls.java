@@ -8,8 +8,7 @@ public final class JdbcUrls {
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/@]*@");
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     /** The URL with any password (a {@code password=} parameter or {@code user:password@}) replaced by ***. */
     public static String redact(String url) {

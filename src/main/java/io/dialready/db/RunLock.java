@@ -30,10 +30,9 @@ public final class RunLock implements AutoCloseable {
     public static String name(String database, String jobName) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
-                .digest((database + "\u0000" + jobName).getBytes(StandardCharsets.UTF_8));
+                    .digest((database + "\u0000" + jobName).getBytes(StandardCharsets.UTF_8));
             return "dialready." + HexFormat.of().formatHex(d, 0, 16);
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -43,8 +42,7 @@ public final class RunLock implements AutoCloseable {
         String name;
         try {
             name = name(String.valueOf(connection.getCatalog()), jobName);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             connection.close();
             throw e;
         }
@@ -55,8 +53,7 @@ public final class RunLock implements AutoCloseable {
                     return new RunLock(connection, name);
                 }
             }
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             connection.close();
             throw e;
         }
@@ -66,11 +63,11 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = connection; PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        try (Connection c = connection;
+                PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             ps.setString(1, name);
             ps.execute();
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             // the connection is gone (the server went away): the server has released the lock with it
         }
     }

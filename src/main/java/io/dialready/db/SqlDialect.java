@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-
 import javax.sql.DataSource;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -15,14 +13,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * both.
  */
 public enum SqlDialect {
-
-    H2, MYSQL;
+    H2,
+    MYSQL;
 
     public static SqlDialect of(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return of(c);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new DataAccessResourceFailureException("cannot reach the database: " + e.getMessage(), e);
         }
     }
@@ -56,12 +53,17 @@ public enum SqlDialect {
         String cols = String.join(", ", columns);
         String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
         if (this == H2) {
-            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", key) + ") VALUES (" + marks + ")";
+            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", key) + ") VALUES (" + marks
+                    + ")";
         }
         StringBuilder update = new StringBuilder();
         for (String c : columns) {
             if (!key.contains(c)) {
-                update.append(update.isEmpty() ? "" : ", ").append(c).append(" = VALUES(").append(c).append(')');
+                update.append(update.isEmpty() ? "" : ", ")
+                        .append(c)
+                        .append(" = VALUES(")
+                        .append(c)
+                        .append(')');
             }
         }
         if (update.isEmpty()) {
@@ -76,7 +78,8 @@ public enum SqlDialect {
      */
     public List<String> createTableWithIndex(String table, String columnsSql, String indexName, String indexColumns) {
         if (this == H2) {
-            return List.of("CREATE TABLE IF NOT EXISTS " + table + " (" + columnsSql + ")",
+            return List.of(
+                    "CREATE TABLE IF NOT EXISTS " + table + " (" + columnsSql + ")",
                     "CREATE INDEX IF NOT EXISTS " + indexName + " ON " + table + " (" + indexColumns + ")");
         }
         return List.of("CREATE TABLE IF NOT EXISTS " + table + " (" + columnsSql + ", INDEX " + indexName + " ("

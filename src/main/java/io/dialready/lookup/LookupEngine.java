@@ -1,5 +1,7 @@
 package io.dialready.lookup;
 
+import io.dialready.spec.JobSpec;
+import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.dialready.spec.JobSpec;
-
-import io.github.bucket4j.Bucket;
 
 /**
  * Sends numbers to the provider accounts as fast as their limits allow and no faster: {@code concurrency} workers pull
@@ -52,7 +49,9 @@ public final class LookupEngine implements AutoCloseable {
 
     /** Why the lookups stopped before every number was asked. */
     public enum Stop {
-        NONE, QUOTA_SPENT, PROVIDER_FAILED
+        NONE,
+        QUOTA_SPENT,
+        PROVIDER_FAILED
     }
 
     /** Receives what the workers did; called from several threads at once. */
@@ -66,8 +65,7 @@ public final class LookupEngine implements AutoCloseable {
          * outcome ("ok" or the error kind), how long the worker waited before sending it (limiter, jitter,
          * Retry-After, backoff, open breaker) and when it was sent.
          */
-        void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs,
-                Instant sentAt);
+        void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs, Instant sentAt);
 
         /** The profile photo of an active number ({@code null} when it could not be fetched). */
         void photo(String e164, ProfilePhoto photo);
@@ -87,10 +85,11 @@ public final class LookupEngine implements AutoCloseable {
             this.spec = spec;
             this.port = port;
             this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(spec.burst()).refillGreedy(spec.rate().permits(),
-                        spec.rate().period()))
-                .build();
-            this.window = new SendWindow(spec.rate().permits(), spec.rate().period().toNanos());
+                    .addLimit(limit -> limit.capacity(spec.burst())
+                            .refillGreedy(spec.rate().permits(), spec.rate().period()))
+                    .build();
+            this.window =
+                    new SendWindow(spec.rate().permits(), spec.rate().period().toNanos());
             // a call of n numbers takes n tokens at once, so it may not carry more than the bucket holds
             this.perCall = Math.max(1, Math.min(Math.min(batchSize, port.maxBatch()), spec.burst()));
         }
@@ -112,8 +111,8 @@ public final class LookupEngine implements AutoCloseable {
     private volatile Stop stop = Stop.NONE;
     private volatile String stopMessage;
 
-    public LookupEngine(List<Account> accounts, JobSpec.Lookup settings, QuotaStore quota, Clock clock,
-            Recorder recorder) {
+    public LookupEngine(
+            List<Account> accounts, JobSpec.Lookup settings, QuotaStore quota, Clock clock, Recorder recorder) {
         if (accounts.isEmpty()) {
             throw new IllegalArgumentException("the lookup engine needs at least one account");
         }
@@ -167,8 +166,7 @@ public final class LookupEngine implements AutoCloseable {
     }
 
     /** Numbers taken from the queue with the quota to send them from one account. */
-    private record Claimed(Account account, List<String> batch) {
-    }
+    private record Claimed(Account account, List<String> batch) {}
 
     private final Object claims = new Object();
 
@@ -196,8 +194,7 @@ public final class LookupEngine implements AutoCloseable {
                     log.info("account {}: daily quota of {} spent", a.name(), a.spec.dailyQuota());
                     if (batch == null) {
                         keep(b, 0, queue);
-                    }
-                    else {
+                    } else {
                         batch = b;
                     }
                     continue;
@@ -233,11 +230,10 @@ public final class LookupEngine implements AutoCloseable {
             for (Future<Void> f : running) {
                 f.get();
             }
-        }
-        catch (ExecutionException e) {
-            throw new IllegalStateException("a lookup worker failed: " + e.getCause().getMessage(), e.getCause());
-        }
-        catch (InterruptedException e) {
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "a lookup worker failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
             running.forEach(f -> f.cancel(true));
             throw e;
         }
@@ -296,8 +292,7 @@ public final class LookupEngine implements AutoCloseable {
                 Map<String, LookupResult> answers;
                 try {
                     answers = a.port.check(batch);
-                }
-                finally {
+                } finally {
                     a.window.ended();
                 }
                 recorder.call(a.name(), "check", batch.size(), attempt, "ok", waited, sentAt);
@@ -309,33 +304,41 @@ public final class LookupEngine implements AutoCloseable {
                 recorder.answered(complete, a.name());
                 failuresInARow.set(0);
                 return;
-            }
-            catch (ProviderException e) {
+            } catch (ProviderException e) {
                 failure = e;
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 // an adapter bug or an unexpected answer: not an answer, treated like a transient failure
-                failure = new ProviderException(ProviderException.Kind.TRANSIENT, a.name(), 0, null,
-                        "unexpected error: " + e, e);
+                failure = new ProviderException(
+                        ProviderException.Kind.TRANSIENT, a.name(), 0, null, "unexpected error: " + e, e);
             }
-            recorder.call(a.name(), "check", batch.size(), attempt, failure.kind().name(), waited, sentAt);
+            recorder.call(
+                    a.name(), "check", batch.size(), attempt, failure.kind().name(), waited, sentAt);
             switch (failure.kind()) {
                 case ACCOUNT -> {
-                    halt(Stop.PROVIDER_FAILED, "account '" + a.name() + "' cannot be used"
-                            + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "
-                            + failure.getMessage());
+                    halt(
+                            Stop.PROVIDER_FAILED,
+                            "account '" + a.name() + "' cannot be used"
+                                    + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "
+                                    + failure.getMessage());
                     return;
                 }
                 case REJECTED -> {
-                    log.warn("account {}: request refused, {} numbers UNKNOWN: {}", a.name(), batch.size(),
+                    log.warn(
+                            "account {}: request refused, {} numbers UNKNOWN: {}",
+                            a.name(),
+                            batch.size(),
                             failure.getMessage());
                     recorder.answered(unknown(batch), a.name());
                     return;
                 }
                 default -> {
                     if (attempt >= settings.retries().maxAttempts()) {
-                        log.warn("account {}: {} numbers UNKNOWN after {} attempts: {}", a.name(), batch.size(),
-                                attempt, failure.getMessage());
+                        log.warn(
+                                "account {}: {} numbers UNKNOWN after {} attempts: {}",
+                                a.name(),
+                                batch.size(),
+                                attempt,
+                                failure.getMessage());
                         recorder.answered(unknown(batch), a.name());
                         failed(a, failure);
                         return;
@@ -347,8 +350,7 @@ public final class LookupEngine implements AutoCloseable {
                         if (until > a.pausedUntilNanos) {
                             a.pausedUntilNanos = until;
                         }
-                    }
-                    else {
+                    } else {
                         carried += sleep(wait.toNanos());
                     }
                 }
@@ -372,30 +374,30 @@ public final class LookupEngine implements AutoCloseable {
                 ProfilePhoto p;
                 try {
                     p = a.port.profilePhoto(e164, whatsappId);
-                }
-                finally {
+                } finally {
                     a.window.ended();
                 }
                 recorder.call(a.name(), "photo", 1, attempt, "ok", waited, sentAt);
                 recorder.photo(e164, p == null ? ProfilePhoto.NONE : p);
                 failuresInARow.set(0);
                 return;
-            }
-            catch (ProviderException e) {
+            } catch (ProviderException e) {
                 failure = e;
-            }
-            catch (RuntimeException e) {
-                failure = new ProviderException(ProviderException.Kind.TRANSIENT, a.name(), 0, null,
-                        "unexpected error: " + e, e);
+            } catch (RuntimeException e) {
+                failure = new ProviderException(
+                        ProviderException.Kind.TRANSIENT, a.name(), 0, null, "unexpected error: " + e, e);
             }
             recorder.call(a.name(), "photo", 1, attempt, failure.kind().name(), waited, sentAt);
             if (failure.kind() == ProviderException.Kind.ACCOUNT) {
-                halt(Stop.PROVIDER_FAILED, "account '" + a.name() + "' cannot be used"
-                        + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "
-                        + failure.getMessage());
+                halt(
+                        Stop.PROVIDER_FAILED,
+                        "account '" + a.name() + "' cannot be used"
+                                + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "
+                                + failure.getMessage());
                 return;
             }
-            if (failure.kind() == ProviderException.Kind.REJECTED || attempt >= settings.retries().maxAttempts()) {
+            if (failure.kind() == ProviderException.Kind.REJECTED
+                    || attempt >= settings.retries().maxAttempts()) {
                 recorder.photo(e164, null);
                 if (failure.kind() != ProviderException.Kind.REJECTED) {
                     failed(a, failure);
@@ -408,8 +410,7 @@ public final class LookupEngine implements AutoCloseable {
                 if (until > a.pausedUntilNanos) {
                     a.pausedUntilNanos = until;
                 }
-            }
-            else {
+            } else {
                 carried += sleep(wait.toNanos());
             }
         }
@@ -447,7 +448,8 @@ public final class LookupEngine implements AutoCloseable {
             if (a.spent) {
                 continue;
             }
-            long wait = Math.max(a.pausedUntilNanos - now,
+            long wait = Math.max(
+                    a.pausedUntilNanos - now,
                     a.bucket.estimateAbilityToConsume(a.perCall).getNanosToWaitForRefill());
             if (wait < bestWait) {
                 best = a;
@@ -455,9 +457,15 @@ public final class LookupEngine implements AutoCloseable {
             }
         }
         if (best == null) {
-            halt(Stop.QUOTA_SPENT, "every account's daily quota is spent ("
-                    + String.join(", ", accounts.stream().map(a -> a.name() + " " + a.spec.dailyQuota()).toList())
-                    + " numbers a day)");
+            halt(
+                    Stop.QUOTA_SPENT,
+                    "every account's daily quota is spent ("
+                            + String.join(
+                                    ", ",
+                                    accounts.stream()
+                                            .map(a -> a.name() + " " + a.spec.dailyQuota())
+                                            .toList())
+                            + " numbers a day)");
         }
         return best;
     }
@@ -468,7 +476,9 @@ public final class LookupEngine implements AutoCloseable {
         long bestWait = Long.MAX_VALUE;
         long now = System.nanoTime();
         for (Account a : accounts) {
-            long wait = Math.max(a.pausedUntilNanos - now, a.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+            long wait = Math.max(
+                    a.pausedUntilNanos - now,
+                    a.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
             if (wait < bestWait) {
                 best = a;
                 bestWait = wait;
@@ -489,16 +499,25 @@ public final class LookupEngine implements AutoCloseable {
             failuresInARow.set(0);
             trips++;
             if (trips >= 2) {
-                halt(Stop.PROVIDER_FAILED, "the provider keeps failing: " + settings.circuitBreaker().failures()
-                        + " calls in a row failed after their retries, again after a pause of "
-                        + settings.circuitBreaker().open().toSeconds() + " s (last: account '" + a.name() + "': "
-                        + e.getMessage() + ")");
+                halt(
+                        Stop.PROVIDER_FAILED,
+                        "the provider keeps failing: "
+                                + settings.circuitBreaker().failures()
+                                + " calls in a row failed after their retries, again after a pause of "
+                                + settings.circuitBreaker().open().toSeconds() + " s (last: account '" + a.name()
+                                + "': "
+                                + e.getMessage() + ")");
                 return;
             }
-            log.warn("circuit breaker open: {} calls in a row failed after their retries (last: account {}: {});"
-                    + " no call for {} s", settings.circuitBreaker().failures(), a.name(), e.getMessage(),
+            log.warn(
+                    "circuit breaker open: {} calls in a row failed after their retries (last: account {}: {});"
+                            + " no call for {} s",
+                    settings.circuitBreaker().failures(),
+                    a.name(),
+                    e.getMessage(),
                     settings.circuitBreaker().open().toSeconds());
-            openUntilNanos = System.nanoTime() + settings.circuitBreaker().open().toNanos();
+            openUntilNanos =
+                    System.nanoTime() + settings.circuitBreaker().open().toNanos();
         }
     }
 

@@ -1,12 +1,11 @@
 package io.dialready.lookup;
 
+import io.dialready.phone.PhoneCandidate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.dialready.phone.PhoneCandidate;
 
 /**
  * Answers "WhatsApp or not" for a chunk's numbers at once: decides which numbers are looked up (fixed lines only when
@@ -30,8 +29,8 @@ public final class LookupService {
     }
 
     /** With the name the outputs give the provider (the spec's, when the lookup engine does the asking). */
-    public LookupService(ContactLookup provider, String providerName, boolean checkFixedLines, boolean dryRun,
-            int batchSize) {
+    public LookupService(
+            ContactLookup provider, String providerName, boolean checkFixedLines, boolean dryRun, int batchSize) {
         this.provider = provider;
         this.providerName = providerName;
         this.checkFixedLines = checkFixedLines;
@@ -58,11 +57,9 @@ public final class LookupService {
             }
             if (!wanted(phone)) {
                 results.put(phone.e164(), LookupResult.SKIPPED);
-            }
-            else if (dryRun) {
+            } else if (dryRun) {
                 results.put(phone.e164(), LookupResult.PENDING);
-            }
-            else {
+            } else {
                 results.put(phone.e164(), LookupResult.UNKNOWN);
                 toAsk.add(phone.e164());
             }
@@ -72,8 +69,7 @@ public final class LookupService {
             Map<String, LookupResult> answers;
             try {
                 answers = provider.check(batch);
-            }
-            catch (ProviderException e) {
+            } catch (ProviderException e) {
                 // an error is never an answer: the numbers stay UNKNOWN
                 answers = Map.of();
             }

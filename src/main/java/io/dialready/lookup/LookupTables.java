@@ -1,5 +1,6 @@
 package io.dialready.lookup;
 
+import io.dialready.db.SqlDialect;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.dialready.db.SqlDialect;
 
 /**
  * The lookup engine's tables. Lasting (Flyway V2): {@code lookup_cache} (one answer per number, reused while younger than
@@ -34,17 +31,20 @@ public final class LookupTables {
     private static final int IN_BATCH = 500;
 
     /** A number of the plan, with what the cache knows of it (status null: nothing). */
-    public record Planned(long seq, String e164, boolean photo, String cachedStatus, String cachedId,
-            Instant checkedAt, String cachedProvider) {
-    }
+    public record Planned(
+            long seq,
+            String e164,
+            boolean photo,
+            String cachedStatus,
+            String cachedId,
+            Instant checkedAt,
+            String cachedProvider) {}
 
     /** A number's answer in this run, with its profile photo when one was fetched (hasPhoto null: not fetched). */
-    public record Answer(LookupResult result, Boolean hasPhoto, String photoUrl) {
-    }
+    public record Answer(LookupResult result, Boolean hasPhoto, String photoUrl) {}
 
     /** One account's use in this run. */
-    public record AccountUse(String account, long numbers, long calls) {
-    }
+    public record AccountUse(String account, long numbers, long calls) {}
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -123,15 +123,24 @@ public final class LookupTables {
 
     /** The next numbers of the plan after {@code afterSeq} that have no answer yet in this run. */
     public List<Planned> page(long id, long afterSeq, int limit) {
-        return jdbc.query("SELECT p.seq, p.e164, p.photo, c.status, c.whatsapp_id, c.checked_at, c.provider FROM "
-                + plan(id) + " p LEFT JOIN lookup_cache c ON c.e164 = p.e164 WHERE p.seq > ? AND NOT EXISTS"
-                + " (SELECT 1 FROM " + answers(id) + " a WHERE a.e164 = p.e164) ORDER BY p.seq LIMIT ?",
+        return jdbc.query(
+                "SELECT p.seq, p.e164, p.photo, c.status, c.whatsapp_id, c.checked_at, c.provider FROM "
+                        + plan(id) + " p LEFT JOIN lookup_cache c ON c.e164 = p.e164 WHERE p.seq > ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM " + answers(id) + " a WHERE a.e164 = p.e164) ORDER BY p.seq LIMIT ?",
                 (rs, i) -> {
                     Timestamp at = rs.getTimestamp(6);
                     String provider = rs.getString(7);
-                    return new Planned(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4),
-                            rs.getString(5), at == null ? null : at.toInstant(), provider);
-                }, afterSeq, limit);
+                    return new Planned(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getInt(3) == 1,
+                            rs.getString(4),
+                            rs.getString(5),
+                            at == null ? null : at.toInstant(),
+                            provider);
+                },
+                afterSeq,
+                limit);
     }
 
     // ---- answers
@@ -139,31 +148,48 @@ public final class LookupTables {
     public void createAnswers(long id) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + answers(id) + " (e164 VARCHAR(20) NOT NULL PRIMARY KEY,"
                 + " status VARCHAR(10) NOT NULL, whatsapp_id VARCHAR(40), account VARCHAR(100),"
-                + " from_cache INT NOT NULL, has_photo INT, photo_url VARCHAR(2000))" + dialect().tableOptions());
+                + " from_cache INT NOT NULL, has_photo INT, photo_url VARCHAR(2000))"
+                + dialect().tableOptions());
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + calls(id) + " (account VARCHAR(100) NOT NULL,"
                 + " kind VARCHAR(10) NOT NULL, numbers INT NOT NULL, attempt INT NOT NULL, outcome VARCHAR(12) NOT NULL,"
-                + " waited_ms BIGINT NOT NULL, sent_at TIMESTAMP NOT NULL)" + dialect().tableOptions());
+                + " waited_ms BIGINT NOT NULL, sent_at TIMESTAMP NOT NULL)"
+                + dialect().tableOptions());
     }
 
     /** Answers of this run; definitive ones (ACTIVE/INACTIVE) from a provider also go to the cache. */
-    public void answered(long id, Map<String, LookupResult> answers, String account, boolean fromCache,
-            String provider, Instant now) {
+    public void answered(
+            long id,
+            Map<String, LookupResult> answers,
+            String account,
+            boolean fromCache,
+            String provider,
+            Instant now) {
         List<Object[]> rows = new ArrayList<>(answers.size());
         List<Object[]> cache = new ArrayList<>(answers.size());
         List<Object[]> done = new ArrayList<>(answers.size());
         Timestamp at = Timestamp.from(now);
         answers.forEach((e164, r) -> {
-            rows.add(new Object[] { e164, r.status().name(), r.whatsappId(), account, fromCache ? 1 : 0 });
-            done.add(new Object[] { e164 });
+            rows.add(new Object[] {e164, r.status().name(), r.whatsappId(), account, fromCache ? 1 : 0});
+            done.add(new Object[] {e164});
             if (!fromCache && (r.status() == WhatsAppStatus.ACTIVE || r.status() == WhatsAppStatus.INACTIVE)) {
-                cache.add(new Object[] { e164, r.status().name(), r.whatsappId(), provider, account, at });
+                cache.add(new Object[] {e164, r.status().name(), r.whatsappId(), provider, account, at});
             }
         });
-        jdbc.batchUpdate(dialect().upsert(answers(id), List.of("e164", "status", "whatsapp_id", "account",
-                "from_cache"), List.of("e164")), rows);
+        jdbc.batchUpdate(
+                dialect()
+                        .upsert(
+                                answers(id),
+                                List.of("e164", "status", "whatsapp_id", "account", "from_cache"),
+                                List.of("e164")),
+                rows);
         if (!cache.isEmpty()) {
-            jdbc.batchUpdate(dialect().upsert("lookup_cache", List.of("e164", "status", "whatsapp_id", "provider",
-                    "account", "checked_at"), List.of("e164")), cache);
+            jdbc.batchUpdate(
+                    dialect()
+                            .upsert(
+                                    "lookup_cache",
+                                    List.of("e164", "status", "whatsapp_id", "provider", "account", "checked_at"),
+                                    List.of("e164")),
+                    cache);
         }
         if (!fromCache) {
             jdbc.batchUpdate("DELETE FROM lookup_backlog WHERE e164 = ?", done);
@@ -171,22 +197,34 @@ public final class LookupTables {
     }
 
     public void photo(long id, String e164, ProfilePhoto photo) {
-        jdbc.update("UPDATE " + answers(id) + " SET has_photo = ?, photo_url = ? WHERE e164 = ?",
-                photo == null ? null : photo.present() ? 1 : 0, photo == null ? null : photo.url(), e164);
+        jdbc.update(
+                "UPDATE " + answers(id) + " SET has_photo = ?, photo_url = ? WHERE e164 = ?",
+                photo == null ? null : photo.present() ? 1 : 0,
+                photo == null ? null : photo.url(),
+                e164);
     }
 
-    public void call(long id, String account, String kind, int numbers, int attempt, String outcome, long waitedMs,
-            Instant at) {
-        jdbc.update("INSERT INTO " + calls(id) + " (account, kind, numbers, attempt, outcome, waited_ms, sent_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", account, kind, numbers, attempt, outcome, waitedMs,
+    public void call(
+            long id, String account, String kind, int numbers, int attempt, String outcome, long waitedMs, Instant at) {
+        jdbc.update(
+                "INSERT INTO " + calls(id) + " (account, kind, numbers, attempt, outcome, waited_ms, sent_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                account,
+                kind,
+                numbers,
+                attempt,
+                outcome,
+                waitedMs,
                 Timestamp.from(at));
     }
 
     /** Active numbers whose debtor's amount asks for a photo and whose photo was not fetched yet: e164 -> id. */
     public Map<String, String> photosWanted(long id) {
         Map<String, String> out = new LinkedHashMap<>();
-        jdbc.query("SELECT a.e164, a.whatsapp_id FROM " + answers(id) + " a JOIN " + plan(id) + " p ON p.e164 = a.e164"
-                + " WHERE p.photo = 1 AND a.status = 'ACTIVE' AND a.has_photo IS NULL ORDER BY p.seq", rs -> {
+        jdbc.query(
+                "SELECT a.e164, a.whatsapp_id FROM " + answers(id) + " a JOIN " + plan(id) + " p ON p.e164 = a.e164"
+                        + " WHERE p.photo = 1 AND a.status = 'ACTIVE' AND a.has_photo IS NULL ORDER BY p.seq",
+                rs -> {
                     out.put(rs.getString(1), rs.getString(2));
                 });
         return out;
@@ -199,14 +237,20 @@ public final class LookupTables {
         for (int from = 0; from < all.size(); from += IN_BATCH) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_BATCH));
             String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-            jdbc.query("SELECT e164, status, whatsapp_id, has_photo, photo_url FROM " + answers(id)
-                    + " WHERE e164 IN (" + marks + ")", rs -> {
+            jdbc.query(
+                    "SELECT e164, status, whatsapp_id, has_photo, photo_url FROM " + answers(id) + " WHERE e164 IN ("
+                            + marks + ")",
+                    rs -> {
                         int photo = rs.getInt(4);
                         Boolean has = rs.wasNull() ? null : photo == 1;
-                        out.put(rs.getString(1), new Answer(
-                                new LookupResult(WhatsAppStatus.valueOf(rs.getString(2)), rs.getString(3)), has,
-                                rs.getString(5)));
-                    }, part.toArray());
+                        out.put(
+                                rs.getString(1),
+                                new Answer(
+                                        new LookupResult(WhatsAppStatus.valueOf(rs.getString(2)), rs.getString(3)),
+                                        has,
+                                        rs.getString(5)));
+                    },
+                    part.toArray());
         }
         return out;
     }
@@ -229,22 +273,25 @@ public final class LookupTables {
 
     /** Numbers sent in check requests (every attempt), requests of every kind, retries, and milliseconds waited. */
     public long[] callTotals(long id) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN kind = 'check' THEN numbers ELSE 0 END), 0),"
-                + " COUNT(*), COALESCE(SUM(CASE WHEN attempt > 1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(waited_ms), 0)"
-                + " FROM " + calls(id), (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4) });
+        return jdbc.queryForObject(
+                "SELECT COALESCE(SUM(CASE WHEN kind = 'check' THEN numbers ELSE 0 END), 0),"
+                        + " COUNT(*), COALESCE(SUM(CASE WHEN attempt > 1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(waited_ms), 0)"
+                        + " FROM " + calls(id),
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
     }
 
     /** Per account: numbers answered by its check requests, and its requests of every kind. */
     public List<AccountUse> accountUse(long id) {
-        return jdbc.query("SELECT account, COALESCE(SUM(CASE WHEN kind = 'check' AND outcome = 'ok' THEN numbers"
-                + " ELSE 0 END), 0), COUNT(*) FROM " + calls(id) + " GROUP BY account ORDER BY account",
+        return jdbc.query(
+                "SELECT account, COALESCE(SUM(CASE WHEN kind = 'check' AND outcome = 'ok' THEN numbers"
+                        + " ELSE 0 END), 0), COUNT(*) FROM " + calls(id) + " GROUP BY account ORDER BY account",
                 (rs, i) -> new AccountUse(rs.getString(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** Send times of the run's requests, in order (tests and benchmarks: the most calls in any one second). */
     public List<Instant> sendTimes(long id) {
-        return jdbc.query("SELECT sent_at FROM " + calls(id) + " ORDER BY sent_at",
+        return jdbc.query(
+                "SELECT sent_at FROM " + calls(id) + " ORDER BY sent_at",
                 (rs, i) -> rs.getTimestamp(1).toInstant());
     }
 
@@ -252,8 +299,8 @@ public final class LookupTables {
 
     /** Records the numbers left PENDING, so that the next run asks them first. */
     public void keepBacklog(long id, Instant now) {
-        String unanswered = " FROM " + plan(id) + " p WHERE NOT EXISTS (SELECT 1 FROM " + answers(id)
-                + " a WHERE a.e164 = p.e164)";
+        String unanswered =
+                " FROM " + plan(id) + " p WHERE NOT EXISTS (SELECT 1 FROM " + answers(id) + " a WHERE a.e164 = p.e164)";
         jdbc.update("DELETE FROM lookup_backlog WHERE e164 IN (SELECT p.e164" + unanswered + ")");
         jdbc.update("INSERT INTO lookup_backlog (e164, since) SELECT p.e164, ?" + unanswered, Timestamp.from(now));
     }

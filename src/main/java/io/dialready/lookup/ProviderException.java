@@ -25,8 +25,8 @@ public class ProviderException extends Exception {
     private final int httpStatus;
     private final Duration retryAfter;
 
-    public ProviderException(Kind kind, String account, int httpStatus, Duration retryAfter, String message,
-            Throwable cause) {
+    public ProviderException(
+            Kind kind, String account, int httpStatus, Duration retryAfter, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.account = account;

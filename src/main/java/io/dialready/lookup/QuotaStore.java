@@ -1,9 +1,7 @@
 package io.dialready.lookup;
 
 import java.time.LocalDate;
-
 import javax.sql.DataSource;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,8 +31,14 @@ public final class QuotaStore {
             if (granted <= 0) {
                 return 0;
             }
-            int updated = jdbc.update("UPDATE provider_quota SET used = used + ? WHERE account = ? AND quota_day = ?"
-                    + " AND used + ? <= ?", granted, account, day, granted, quota);
+            int updated = jdbc.update(
+                    "UPDATE provider_quota SET used = used + ? WHERE account = ? AND quota_day = ?"
+                            + " AND used + ? <= ?",
+                    granted,
+                    account,
+                    day,
+                    granted,
+                    quota);
             if (updated == 1) {
                 return granted;
             }
@@ -44,21 +48,23 @@ public final class QuotaStore {
 
     /** Numbers the account has sent on that day. */
     public long used(String account, LocalDate day) {
-        Long used = jdbc.query("SELECT used FROM provider_quota WHERE account = ? AND quota_day = ?",
-                rs -> rs.next() ? rs.getLong(1) : 0L, account, day);
+        Long used = jdbc.query(
+                "SELECT used FROM provider_quota WHERE account = ? AND quota_day = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L,
+                account,
+                day);
         return used == null ? 0 : used;
     }
 
     private void ensureRow(String account, LocalDate day) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM provider_quota WHERE account = ? AND quota_day = ?",
-                Integer.class, account, day);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM provider_quota WHERE account = ? AND quota_day = ?", Integer.class, account, day);
         if (n != null && n > 0) {
             return;
         }
         try {
             jdbc.update("INSERT INTO provider_quota (account, quota_day, used) VALUES (?, ?, 0)", account, day);
-        }
-        catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // inserted by another thread or run meanwhile
         }
     }

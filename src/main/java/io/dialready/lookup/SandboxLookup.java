@@ -1,10 +1,9 @@
 package io.dialready.lookup;
 
+import io.dialready.spec.JobSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.dialready.spec.JobSpec;
 
 /**
  * The built-in provider for demos, tests and benchmarks: no network, no account, answers that are deterministic per
@@ -32,8 +31,7 @@ public final class SandboxLookup implements ContactLookup {
         if (settings.latencyMs() > 0) {
             try {
                 Thread.sleep(settings.latencyMs());
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 Map<String, LookupResult> unknown = new HashMap<>();
                 e164Numbers.forEach(n -> unknown.put(n, LookupResult.UNKNOWN));
@@ -56,7 +54,9 @@ public final class SandboxLookup implements ContactLookup {
         String digits = e164.substring(1);
         double v = (mix(h) >>> 11) * 0x1.0p-53;
         // +55 DD 9XXXXXXXX: some accounts are still registered as +55 DD XXXXXXXX
-        if (digits.startsWith("55") && digits.length() == 13 && digits.charAt(4) == '9'
+        if (digits.startsWith("55")
+                && digits.length() == 13
+                && digits.charAt(4) == '9'
                 && v < settings.legacyFormShare()) {
             digits = digits.substring(0, 4) + digits.substring(5);
         }

@@ -43,7 +43,7 @@ final class SendWindow {
                 inWindow -= sent.pollFirst()[1];
             }
             if (sent.isEmpty() || inWindow + numbers <= permits) {
-                sent.addLast(new long[] { now, numbers });
+                sent.addLast(new long[] {now, numbers});
                 inWindow += numbers;
                 return;
             }

@@ -13,11 +13,10 @@ import java.util.regex.Pattern;
 public final class LogMasking {
 
     private static final Pattern NUMBER = Pattern.compile("\\+?\\d(?:[ ().-]{0,2}\\d){7,}");
-    private static final Pattern DATE = Pattern.compile(
-            "(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)?(?!\\d)");
+    private static final Pattern DATE =
+            Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)?(?!\\d)");
 
-    private LogMasking() {
-    }
+    private LogMasking() {}
 
     public static String mask(String text) {
         if (text == null || text.length() < 8) {

@@ -12,8 +12,8 @@ package io.dialready.phone;
  *                      "trunk prefix 0 removed", joined with "; "), null when nothing was repaired
  * @param invalidReason why the value cannot be used, null when valid
  */
-public record PhoneCandidate(String source, String raw, String e164, String national, PhoneType type, String repair,
-        String invalidReason) {
+public record PhoneCandidate(
+        String source, String raw, String e164, String national, PhoneType type, String repair, String invalidReason) {
 
     public boolean valid() {
         return invalidReason == null;

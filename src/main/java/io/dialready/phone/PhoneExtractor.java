@@ -1,13 +1,12 @@
 package io.dialready.phone;
 
+import io.dialready.source.DebtorMapper;
+import io.dialready.source.Reject;
+import io.dialready.spec.JobSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.dialready.source.DebtorMapper;
-import io.dialready.source.Reject;
-import io.dialready.spec.JobSpec;
 
 /**
  * Finds every phone of one row in the spec's phone sources, in the spec's order. Values that cannot be used become
@@ -15,12 +14,10 @@ import io.dialready.spec.JobSpec;
  */
 public final class PhoneExtractor {
 
-    private record Source(JobSpec.PhoneSource spec, int column, int ddd, int number) {
-    }
+    private record Source(JobSpec.PhoneSource spec, int column, int ddd, int number) {}
 
     /** The phones of one row. */
-    public record Found(List<PhoneCandidate> valid, int found, int invalid, int duplicates) {
-    }
+    public record Found(List<PhoneCandidate> valid, int found, int invalid, int duplicates) {}
 
     private final PhoneNormalizer normalizer;
     private final List<Source> sources = new ArrayList<>();
@@ -31,10 +28,12 @@ public final class PhoneExtractor {
             JobSpec.PhoneSource s = spec.phones().get(i);
             String key = "phones[" + i + "]";
             if (s.split()) {
-                sources.add(new Source(s, -1, DebtorMapper.index(header, s.ddd(), key + ".ddd", true),
+                sources.add(new Source(
+                        s,
+                        -1,
+                        DebtorMapper.index(header, s.ddd(), key + ".ddd", true),
                         DebtorMapper.index(header, s.number(), key + ".number", true)));
-            }
-            else {
+            } else {
                 sources.add(new Source(s, DebtorMapper.index(header, s.column(), key + ".column", true), -1, -1));
             }
         }
@@ -51,8 +50,7 @@ public final class PhoneExtractor {
             List<PhoneCandidate> candidates;
             if (source.spec().split()) {
                 candidates = normalizer.parseSplit(label, field(fields, source.ddd()), field(fields, source.number()));
-            }
-            else {
+            } else {
                 candidates = normalizer.parseCell(label, field(fields, source.column()));
             }
             for (int k = 0; k < candidates.size(); k++) {
@@ -60,17 +58,17 @@ public final class PhoneExtractor {
                 found++;
                 if (k > 0 && !source.spec().multiple()) {
                     invalid++;
-                    rejects.add(new Reject(line, label, c.raw(),
+                    rejects.add(new Reject(
+                            line,
+                            label,
+                            c.raw(),
                             "more than one number in a single-number column (set multiple: true to keep them)"));
-                }
-                else if (!c.valid()) {
+                } else if (!c.valid()) {
                     invalid++;
                     rejects.add(new Reject(line, label, c.raw(), c.invalidReason()));
-                }
-                else if (!seen.add(c.e164())) {
+                } else if (!seen.add(c.e164())) {
                     duplicates++;
-                }
-                else {
+                } else {
                     valid.add(c);
                 }
             }

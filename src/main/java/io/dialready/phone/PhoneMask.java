@@ -15,8 +15,7 @@ public final class PhoneMask {
     private static final int HEAD = 2;
     private static final int TAIL = 4;
 
-    private PhoneMask() {
-    }
+    private PhoneMask() {}
 
     public static String mask(String e164) {
         if (e164 == null) {

@@ -1,5 +1,10 @@
 package io.dialready.phone;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,12 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
  * Turns raw phone values from debtor files into {@link PhoneCandidate}s.
@@ -50,8 +49,7 @@ public final class PhoneNormalizer {
 
     /** Separators that always mean "another number follows". */
     private static final Pattern HARD_SEPARATOR = Pattern.compile(
-            "\\s*[/;,|\\\\\\r\\n\\t]+\\s*|\\s+(?:ou|e|or|and)\\s+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "\\s*[/;,|\\\\\\r\\n\\t]+\\s*|\\s+(?:ou|e|or|and)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An extension at the end of a piece; the marker must follow a digit, a blank, ')' '-' or '.'. */
     private static final Pattern EXTENSION = Pattern.compile(
             "(?:(?<=[\\d\\s)\\-.])|^)(?:ramal|rml|ram\\.?|r\\.?|extens[aã]o|extension|extn\\.?|ext\\.?|x|#)"
@@ -65,17 +63,18 @@ public final class PhoneNormalizer {
     private static final Pattern SCIENTIFIC = Pattern.compile("([0-9])(?:[.,]([0-9]+))?[eE]\\+?([0-9]{1,2})");
     /** A spreadsheet number with a zero decimal part: 11987654321.0 (not "3456.0000", a number written with a dot). */
     private static final Pattern ZERO_DECIMALS = Pattern.compile("([0-9]+)[.,]0{1,2}");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int BR_CC = 55;
     /** Brazil's 67 area codes (DDD), see DOMAIN.md; cross-checked against libphonenumber's metadata by a test. */
     static final Set<String> BR_AREA_CODES = Set.of(
-            "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "22", "24", "27", "28",
-            "31", "32", "33", "34", "35", "37", "38", "41", "42", "43", "44", "45", "46", "47", "48", "49",
-            "51", "53", "54", "55", "61", "62", "63", "64", "65", "66", "67", "68", "69", "71", "73", "74", "75",
-            "77", "79", "81", "82", "83", "84", "85", "86", "87", "88", "89", "91", "92", "93", "94", "95", "96",
-            "97", "98", "99");
+            "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "22", "24", "27", "28", "31", "32", "33", "34",
+            "35", "37", "38", "41", "42", "43", "44", "45", "46", "47", "48", "49", "51", "53", "54", "55", "61", "62",
+            "63", "64", "65", "66", "67", "68", "69", "71", "73", "74", "75", "77", "79", "81", "82", "83", "84", "85",
+            "86", "87", "88", "89", "91", "92", "93", "94", "95", "96", "97", "98", "99");
+
     private static final int MIN_DIGITS = 3;
     private static final int MAX_DIGITS = 17;
     private static final int MIN_SAME_DIGITS = 5;
@@ -236,8 +235,8 @@ public final class PhoneNormalizer {
      * Splits a piece on whitespace, but only into parts that are each a complete valid number (a part may take the
      * area code of the part before it). Returns null when no such split exists.
      */
-    private List<Outcome> splitOnWhitespace(String source, String rawPrefix, String piece, String areaDigits,
-            String inherited) {
+    private List<Outcome> splitOnWhitespace(
+            String source, String rawPrefix, String piece, String areaDigits, String inherited) {
         List<int[]> groups = groups(piece);
         if (groups.size() < 2 || groups.size() > MAX_GROUPS) {
             return null;
@@ -245,8 +244,15 @@ public final class PhoneNormalizer {
         return search(source, rawPrefix, piece, groups, 0, areaDigits, inherited, new HashSet<>());
     }
 
-    private List<Outcome> search(String source, String rawPrefix, String piece, List<int[]> groups, int start,
-            String areaDigits, String inherited, Set<String> failed) {
+    private List<Outcome> search(
+            String source,
+            String rawPrefix,
+            String piece,
+            List<int[]> groups,
+            int start,
+            String areaDigits,
+            String inherited,
+            Set<String> failed) {
         if (start == groups.size()) {
             return new ArrayList<>();
         }
@@ -268,8 +274,15 @@ public final class PhoneNormalizer {
             if (!o.valid()) {
                 continue;
             }
-            List<Outcome> rest = search(source, rawPrefix, piece, groups, end, areaDigits,
-                    o.areaCode != null ? o.areaCode : inherited, failed);
+            List<Outcome> rest = search(
+                    source,
+                    rawPrefix,
+                    piece,
+                    groups,
+                    end,
+                    areaDigits,
+                    o.areaCode != null ? o.areaCode : inherited,
+                    failed);
             if (rest != null) {
                 rest.add(0, o);
                 return rest;
@@ -318,7 +331,9 @@ public final class PhoneNormalizer {
      * @param inherited  Brazilian area code of the previous number in the same cell, or null
      */
     private Outcome resolve(String source, String raw, String text, String areaDigits, String inherited) {
-        boolean oxx = text.indexOf('x') >= 0 || text.indexOf('X') >= 0 ? OXX.matcher(text).find() : false;
+        boolean oxx = text.indexOf('x') >= 0 || text.indexOf('X') >= 0
+                ? OXX.matcher(text).find()
+                : false;
         boolean plus = startsWithPlus(text);
         String digits = digitsOf(text);
         String early = earlyReason(digits);
@@ -333,11 +348,10 @@ public final class PhoneNormalizer {
                     return Outcome.invalid(source, raw, "invalid area code " + areaDigits);
                 }
                 a = interpret(false, areaDigits + digits, null);
-            } else if (inherited != null && (digits.length() == 8 || digits.length() == 9)
-                    && digits.charAt(0) != '0') {
+            } else if (inherited != null && (digits.length() == 8 || digits.length() == 9) && digits.charAt(0) != '0') {
                 // "(11) 98765-4321 / 3456-7890": the second number takes the first one's area code
-                a = interpret(true, BR_CC + inherited + digits,
-                        "area code " + inherited + " taken from previous number");
+                a = interpret(
+                        true, BR_CC + inherited + digits, "area code " + inherited + " taken from previous number");
             }
         }
         if (a.number != null && placeholder(a)) {
@@ -354,12 +368,14 @@ public final class PhoneNormalizer {
         }
         PhoneType type = TYPES.get(a.type);
         String area = null;
-        if (cc == BR_CC && nsn.length() >= 10 && (type.mayBeMobile() || type == PhoneType.FIXED_LINE)
+        if (cc == BR_CC
+                && nsn.length() >= 10
+                && (type.mayBeMobile() || type == PhoneType.FIXED_LINE)
                 && BR_AREA_CODES.contains(nsn.substring(0, 2))) {
             area = nsn.substring(0, 2);
         }
-        PhoneCandidate c = new PhoneCandidate(source, raw, UTIL.format(a.number, PhoneNumberFormat.E164), nsn, type,
-                notes, null);
+        PhoneCandidate c =
+                new PhoneCandidate(source, raw, UTIL.format(a.number, PhoneNumberFormat.E164), nsn, type, notes, null);
         return new Outcome(c, area);
     }
 
@@ -397,9 +413,12 @@ public final class PhoneNormalizer {
         }
         if (!plus && regionCountryCode == BR_CC) {
             // 0 + carrier code libphonenumber does not know + DDD + 8/9 digits (e.g. 0 17 11 98765 4321)
-            if ((digits.length() == 13 || digits.length() == 14) && digits.charAt(0) == '0'
+            if ((digits.length() == 13 || digits.length() == 14)
+                    && digits.charAt(0) == '0'
                     && BR_AREA_CODES.contains(digits.substring(3, 5))) {
-                Attempt c = parse(true, BR_CC + digits.substring(3),
+                Attempt c = parse(
+                        true,
+                        BR_CC + digits.substring(3),
                         join(note, "carrier prefix " + digits.substring(0, 3) + " removed"));
                 r = c.valid ? c : ninthDigit(c);
                 if (r != null) {
@@ -427,8 +446,8 @@ public final class PhoneNormalizer {
         if (first < '6' || first > '9' || !BR_AREA_CODES.contains(a.nsn.substring(0, 2))) {
             return null;
         }
-        Attempt r = parse(true, BR_CC + a.nsn.substring(0, 2) + "9" + a.nsn.substring(2),
-                join(a.notes, "ninth digit added"));
+        Attempt r = parse(
+                true, BR_CC + a.nsn.substring(0, 2) + "9" + a.nsn.substring(2), join(a.notes, "ninth digit added"));
         return r.type == PhoneNumberType.MOBILE ? r : null;
     }
 
@@ -462,7 +481,8 @@ public final class PhoneNormalizer {
             return null;
         }
         String prefix = national.substring(0, national.length() - nsn.length());
-        if (n.hasPreferredDomesticCarrierCode() && !n.getPreferredDomesticCarrierCode().isEmpty()) {
+        if (n.hasPreferredDomesticCarrierCode()
+                && !n.getPreferredDomesticCarrierCode().isEmpty()) {
             return "carrier prefix " + prefix + " removed";
         }
         String trunk = UTIL.getNddPrefixForRegion(UTIL.getRegionCodeForCountryCode(n.getCountryCode()), true);
@@ -520,7 +540,10 @@ public final class PhoneNormalizer {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF') {
-                v = v.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ').replace("\uFEFF", "");
+                v = v.replace('\u00A0', ' ')
+                        .replace('\u2007', ' ')
+                        .replace('\u202F', ' ')
+                        .replace("\uFEFF", "");
                 break;
             }
         }
@@ -533,7 +556,9 @@ public final class PhoneNormalizer {
      */
     private static String decodeSpreadsheet(String cell) {
         int len = cell.length();
-        if (len < 3 || !Character.isDigit(cell.charAt(0)) || !Character.isDigit(cell.charAt(len - 1))
+        if (len < 3
+                || !Character.isDigit(cell.charAt(0))
+                || !Character.isDigit(cell.charAt(len - 1))
                 || cell.indexOf('.') < 0 && cell.indexOf(',') < 0 && cell.indexOf('E') < 0 && cell.indexOf('e') < 0) {
             return null;
         }

@@ -1,5 +1,9 @@
 package io.dialready.phone;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 /**
  * The IANA time zone of a valid number. Brazil: the area code (DDD) gives the state and the state its zone, from
  * {@code br-ddd-zones.csv} (no daylight saving since 2019; Fernando de Noronha shares DDD 81 and gets Pernambuco's
@@ -25,18 +24,28 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class PhoneTimeZones {
 
     /** Where a number is: its region (ISO 3166, "BR"), its state for Brazil (else null), its zone (null if unknown). */
-    public record Zone(String region, String state, String timeZone) {
-    }
+    public record Zone(String region, String state, String timeZone) {}
 
     private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
     /** Old tz names libphonenumber's mapper still answers with, and their current names. */
-    private static final Map<String, String> RENAMED = Map.of("Asia/Calcutta", "Asia/Kolkata", "Asia/Saigon",
-            "Asia/Ho_Chi_Minh", "Asia/Katmandu", "Asia/Kathmandu", "Asia/Rangoon", "Asia/Yangon", "Europe/Kiev",
-            "Europe/Kyiv", "Atlantic/Faeroe", "Atlantic/Faroe", "America/Godthab", "America/Nuuk");
+    private static final Map<String, String> RENAMED = Map.of(
+            "Asia/Calcutta",
+            "Asia/Kolkata",
+            "Asia/Saigon",
+            "Asia/Ho_Chi_Minh",
+            "Asia/Katmandu",
+            "Asia/Kathmandu",
+            "Asia/Rangoon",
+            "Asia/Yangon",
+            "Europe/Kiev",
+            "Europe/Kyiv",
+            "Atlantic/Faeroe",
+            "Atlantic/Faroe",
+            "America/Godthab",
+            "America/Nuuk");
 
-    private record BrArea(String state, String zone) {
-    }
+    private record BrArea(String state, String zone) {}
 
     private final Map<String, BrArea> brazil;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -64,8 +73,7 @@ public final class PhoneTimeZones {
                 String[] f = line.split(",");
                 map.put(f[0].trim(), new BrArea(f[1].trim(), f[2].trim()));
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.copyOf(map);
@@ -87,8 +95,7 @@ public final class PhoneTimeZones {
         PhoneNumber number;
         try {
             number = util.parse(e164, "ZZ");
-        }
-        catch (NumberParseException e) {
+        } catch (NumberParseException e) {
             return new Zone(null, null, null);
         }
         String region = util.getRegionCodeForNumber(number);

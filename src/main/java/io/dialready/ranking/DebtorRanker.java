@@ -1,15 +1,14 @@
 package io.dialready.ranking;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.phone.PhoneCandidate;
+import io.dialready.source.DebtorRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.source.DebtorRecord;
 
 /**
  * Orders a debtor's phones for the dialer and gives the debtor its segment and priority.
@@ -25,11 +24,10 @@ import io.dialready.source.DebtorRecord;
  */
 public final class DebtorRanker {
 
-    private static final Comparator<PhoneCandidateAt> ORDER = Comparator.comparingInt(PhoneCandidateAt::group)
-        .thenComparingInt(PhoneCandidateAt::position);
+    private static final Comparator<PhoneCandidateAt> ORDER =
+            Comparator.comparingInt(PhoneCandidateAt::group).thenComparingInt(PhoneCandidateAt::position);
 
-    private record PhoneCandidateAt(PhoneCandidate phone, LookupResult lookup, int group, int position) {
-    }
+    private record PhoneCandidateAt(PhoneCandidate phone, LookupResult lookup, int group, int position) {}
 
     /** @param phones the debtor's valid, distinct phones in the order they were found */
     public RankedDebtor rank(DebtorRecord debtor, List<PhoneCandidate> phones, Map<String, LookupResult> lookups) {
@@ -40,7 +38,10 @@ public final class DebtorRanker {
      * @param shared numbers other debtors hold too: ranked below all of the debtor's own numbers (in the same order
      *               among themselves)
      */
-    public RankedDebtor rank(DebtorRecord debtor, List<PhoneCandidate> phones, Map<String, LookupResult> lookups,
+    public RankedDebtor rank(
+            DebtorRecord debtor,
+            List<PhoneCandidate> phones,
+            Map<String, LookupResult> lookups,
             java.util.Set<String> shared) {
         List<PhoneCandidateAt> at = new ArrayList<>(phones.size());
         for (int i = 0; i < phones.size(); i++) {

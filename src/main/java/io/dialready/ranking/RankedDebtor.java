@@ -1,9 +1,8 @@
 package io.dialready.ranking;
 
-import java.util.List;
-
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.source.DebtorRecord;
+import java.util.List;
 
 /** A debtor with its phones in dialing order, its segment and its priority (higher = call sooner). */
 public record RankedDebtor(DebtorRecord debtor, List<RankedPhone> phones, Segment segment, int priority) {

@@ -4,5 +4,4 @@ import io.dialready.lookup.LookupResult;
 import io.dialready.phone.PhoneCandidate;
 
 /** A debtor's valid phone with its lookup answer and its 1-based rank (1 = dial first). */
-public record RankedPhone(int rank, PhoneCandidate phone, LookupResult lookup) {
-}
+public record RankedPhone(int rank, PhoneCandidate phone, LookupResult lookup) {}

@@ -2,7 +2,10 @@ package io.dialready.ranking;
 
 /** Debt-age segment, which drives tone and channel (reminder, payment plan, settlement). */
 public enum Segment {
-    D0_30("0-30"), D31_90("31-90"), D90_PLUS("90+"), UNKNOWN("unknown");
+    D0_30("0-30"),
+    D31_90("31-90"),
+    D90_PLUS("90+"),
+    UNKNOWN("unknown");
 
     private final String label;
 

@@ -20,11 +20,9 @@ public final class CampaignText {
     private static final String GSM_EXTENDED = "^{}\\[~]|€\f";
 
     /** An SMS's encoding and how many segments (parts) it is sent as. */
-    public record Sms(String encoding, int length, int segments) {
-    }
+    public record Sms(String encoding, int length, int segments) {}
 
-    private CampaignText() {
-    }
+    private CampaignText() {}
 
     /**
      * GSM-7 when every character is in the GSM 03.38 table (extension characters count two), else UCS-2 (UTF-16 code
@@ -38,11 +36,9 @@ public final class CampaignText {
             char c = text.charAt(i);
             if (GSM_BASIC.indexOf(c) >= 0) {
                 septets++;
-            }
-            else if (GSM_EXTENDED.indexOf(c) >= 0) {
+            } else if (GSM_EXTENDED.indexOf(c) >= 0) {
                 septets += 2;
-            }
-            else {
+            } else {
                 gsm = false;
             }
         }
@@ -67,7 +63,8 @@ public final class CampaignText {
         BigDecimal a = amount.setScale(2, RoundingMode.HALF_UP);
         switch (country) {
             case "BR": {
-                DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("pt-BR")));
+                DecimalFormat f =
+                        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("pt-BR")));
                 return "R$ " + f.format(a);
             }
             case "IN":
@@ -77,9 +74,10 @@ public final class CampaignText {
             default: {
                 String code;
                 try {
-                    code = Currency.getInstance(new Locale.Builder().setRegion(country).build()).getCurrencyCode();
-                }
-                catch (IllegalArgumentException e) {
+                    code = Currency.getInstance(
+                                    new Locale.Builder().setRegion(country).build())
+                            .getCurrencyCode();
+                } catch (IllegalArgumentException e) {
                     code = "";
                 }
                 String n = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(a);
@@ -97,8 +95,7 @@ public final class CampaignText {
         int n = whole.length();
         if (n <= 3) {
             sb.append(whole);
-        }
-        else {
+        } else {
             String head = whole.substring(0, n - 3);
             int first = head.length() % 2 == 0 ? 2 : 1;
             sb.append(head, 0, first);

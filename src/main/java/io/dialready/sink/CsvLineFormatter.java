@@ -1,10 +1,9 @@
 package io.dialready.sink;
 
-import java.io.IOException;
-import java.io.StringWriter;
-
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.StringWriter;
 
 /**
  * Formats one CSV record (without its line end) with opencsv: quotes only the fields that need it (delimiter, quote,
@@ -18,7 +17,10 @@ public final class CsvLineFormatter {
 
     public CsvLineFormatter(char delimiter) {
         this.delimiter = delimiter;
-        this.writer = new CSVWriterBuilder(buffer).withSeparator(delimiter).withLineEnd("").build();
+        this.writer = new CSVWriterBuilder(buffer)
+                .withSeparator(delimiter)
+                .withLineEnd("")
+                .build();
     }
 
     /**
@@ -58,8 +60,7 @@ public final class CsvLineFormatter {
         writer.writeNext(fields, false);
         try {
             writer.flush();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
         return buffer.toString();

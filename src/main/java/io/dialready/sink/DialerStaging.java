@@ -1,15 +1,12 @@
 package io.dialready.sink;
 
+import io.dialready.db.SqlDialect;
+import io.dialready.spec.JobSpec.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.dialready.db.SqlDialect;
-import io.dialready.spec.JobSpec.Profile;
 
 /**
  * The staging table behind the dialer file: one table per run ({@code dialer_staging_<job instance id>}), one row per
@@ -116,7 +113,8 @@ public final class DialerStaging {
         // Seen once in KillAndResumeTest before the job repository's H2 ran with WRITE_DELAY=0: after a SIGKILL the
         // database held a chunk's staged rows without the reader position committed in the same transaction (H2's
         // background writer stores the tables one by one while commits go on; docs/crash-safety.md). The rows step now
-        // also removes staged rows beyond the committed line when it resumes (EnrichWriter), so this is belt and braces.
+        // also removes staged rows beyond the committed line when it resumes (EnrichWriter), so this is belt and
+        // braces.
         jdbc.batchUpdate(upsert(jobInstanceId, profiles), args);
     }
 

@@ -1,15 +1,13 @@
 package io.dialready.sink;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * The most heap the process has needed: the peak of the heap still in use right after a garbage collection (the live
@@ -21,8 +19,7 @@ public final class HeapWatch {
     private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
     private static volatile boolean started;
 
-    private HeapWatch() {
-    }
+    private HeapWatch() {}
 
     public static synchronized void start() {
         if (started) {
@@ -31,21 +28,25 @@ public final class HeapWatch {
         started = true;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-                        .equals(notification.getType())) {
-                        return;
-                    }
-                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                        .from((CompositeData) notification.getUserData());
-                    long used = 0;
-                    for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                        if (isHeap(e.getKey())) {
-                            used += e.getValue().getUsed();
-                        }
-                    }
-                    PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
-                }, null, null);
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                    notification.getType())) {
+                                return;
+                            }
+                            GarbageCollectionNotificationInfo info =
+                                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                            long used = 0;
+                            for (Map.Entry<String, MemoryUsage> e :
+                                    info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                                if (isHeap(e.getKey())) {
+                                    used += e.getValue().getUsed();
+                                }
+                            }
+                            PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+                        },
+                        null,
+                        null);
             }
         }
     }

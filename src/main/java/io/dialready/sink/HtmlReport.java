@@ -18,6 +18,7 @@ public final class HtmlReport {
 
     /** The WhatsApp statuses in chart order, with their colours. */
     private static final Map<String, String> STATUS_COLOURS = new LinkedHashMap<>();
+
     static {
         STATUS_COLOURS.put("ACTIVE", "#1f9d55");
         STATUS_COLOURS.put("INACTIVE", "#8795a1");
@@ -26,31 +27,49 @@ public final class HtmlReport {
         STATUS_COLOURS.put("SKIPPED", "#d3d9df");
     }
 
-    private static final Map<String, String> STATUS_MEANING = Map.of("ACTIVE", "an account exists", "INACTIVE",
-            "the provider says none", "UNKNOWN", "the check failed (never read as inactive)", "PENDING",
-            "not checked in this run", "SKIPPED", "not looked up by policy (fixed lines)");
+    private static final Map<String, String> STATUS_MEANING = Map.of(
+            "ACTIVE",
+            "an account exists",
+            "INACTIVE",
+            "the provider says none",
+            "UNKNOWN",
+            "the check failed (never read as inactive)",
+            "PENDING",
+            "not checked in this run",
+            "SKIPPED",
+            "not looked up by policy (fixed lines)");
 
-    private static final Map<String, String> SEGMENT_NAMES = Map.of("0-30", "0-30 days", "31-90", "31-90 days", "90+",
-            "over 90 days", "unknown", "unknown age");
+    private static final Map<String, String> SEGMENT_NAMES =
+            Map.of("0-30", "0-30 days", "31-90", "31-90 days", "90+", "over 90 days", "unknown", "unknown age");
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** The page for a report (the map report.json holds). */
     public static String render(Map<?, ?> r) {
         StringBuilder h = new StringBuilder(16_384);
         String job = str(r.get("job"));
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .append("<title>dialready run report: ").append(esc(job)).append("</title>\n<style>\n").append(CSS)
-            .append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>dialready run report: ")
+                .append(esc(job))
+                .append("</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n");
 
         h.append("<header><h1>Run report <span class=\"job\">").append(esc(job)).append("</span></h1>\n");
-        h.append("<p class=\"meta\">").append(esc(fileName(str(r.get("input"))))).append(" &middot; as of ")
-            .append(esc(str(r.get("as_of")))).append(" &middot; finished ").append(esc(time(str(r.get("finished_at")))))
-            .append(" &middot; provider <b>").append(esc(str(r.get("provider")))).append("</b></p>\n");
+        h.append("<p class=\"meta\">")
+                .append(esc(fileName(str(r.get("input")))))
+                .append(" &middot; as of ")
+                .append(esc(str(r.get("as_of"))))
+                .append(" &middot; finished ")
+                .append(esc(time(str(r.get("finished_at")))))
+                .append(" &middot; provider <b>")
+                .append(esc(str(r.get("provider"))))
+                .append("</b></p>\n");
         if (r.get("provider_note") != null) {
-            h.append("<p class=\"note\">").append(esc(str(r.get("provider_note")))).append("</p>\n");
+            h.append("<p class=\"note\">")
+                    .append(esc(str(r.get("provider_note"))))
+                    .append("</p>\n");
         }
         if (Boolean.TRUE.equals(r.get("dry_run"))) {
             h.append("<p class=\"note\">Dry run: nothing was looked up; phones are PENDING.</p>\n");
@@ -66,13 +85,22 @@ public final class HtmlReport {
         long cache = num(r.get("cache_hits"));
 
         h.append("<section class=\"cards\">\n");
-        card(h, "Debtors", count(r.get("rows_enriched")),
+        card(
+                h,
+                "Debtors",
+                count(r.get("rows_enriched")),
                 count(r.get("rows_read")) + " rows read, " + count(r.get("rows_rejected")) + " rejected");
         card(h, "Valid phones", count(r.get("phones_valid")), count(r.get("phones_unique")) + " distinct numbers");
-        card(h, "Active WhatsApp share", answered == 0 ? "-" : percent(active, answered),
+        card(
+                h,
+                "Active WhatsApp share",
+                answered == 0 ? "-" : percent(active, answered),
                 count(active) + " active of " + count(answered) + " answered; " + count(wa.get("UNKNOWN"))
                         + " unknown");
-        card(h, "Debtors reachable on WhatsApp", count(r.get("debtors_with_active_whatsapp")),
+        card(
+                h,
+                "Debtors reachable on WhatsApp",
+                count(r.get("debtors_with_active_whatsapp")),
                 (enriched == 0 ? "-" : percent(reachable, enriched)) + " of debtors (enrichment hit rate)");
         card(h, "Repaired numbers", count(r.get("phones_repaired")), "ninth digit, carrier or trunk prefix");
         card(h, "Invalid numbers", count(r.get("phones_invalid")), "each one listed in the rejects file");
@@ -91,8 +119,12 @@ public final class HtmlReport {
         card(h, "Lookups used", count(r.get("lookups_requested")), lookupNote.toString());
         double duration = r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0;
         long executions = num(r.get("executions"));
-        card(h, "Duration", seconds(duration), count(r.get("rows_per_second")) + " rows/s"
-                + (executions > 1 ? "; resumed, " + executions + " attempts" : ""));
+        card(
+                h,
+                "Duration",
+                seconds(duration),
+                count(r.get("rows_per_second")) + " rows/s"
+                        + (executions > 1 ? "; resumed, " + executions + " attempts" : ""));
         h.append("</section>\n");
 
         h.append("<section class=\"charts\">\n");
@@ -101,28 +133,40 @@ public final class HtmlReport {
             String name = SEGMENT_NAMES.getOrDefault(str(k), str(k));
             bySegment.put(name, map(v));
         });
-        chart(h, "WhatsApp status by segment", "Phones (dialer rows) of the debtors in each debt-age segment.",
+        chart(
+                h,
+                "WhatsApp status by segment",
+                "Phones (dialer rows) of the debtors in each debt-age segment.",
                 bySegment);
         Map<String, Map<?, ?>> byType = new LinkedHashMap<>();
         map(r.get("whatsapp_by_phone_type")).forEach((k, v) -> byType.put(str(k), map(v)));
-        chart(h, "WhatsApp status by phone type", "Valid phones by type; fixed lines are SKIPPED unless the spec asks"
-                + " to check them.", byType);
+        chart(
+                h,
+                "WhatsApp status by phone type",
+                "Valid phones by type; fixed lines are SKIPPED unless the spec asks" + " to check them.",
+                byType);
         legend(h);
         h.append("</section>\n");
 
         accounts(h, r);
         allFigures(h, r);
 
-        h.append("<footer>Written by dialready beside <code>").append(esc(fileName(str(r.get("input")))))
-            .append("</code>'s outputs; the same figures are in the run's <code>report.json</code>")
-            .append(" (fields described in docs/outputs.md).</footer>\n");
+        h.append("<footer>Written by dialready beside <code>")
+                .append(esc(fileName(str(r.get("input")))))
+                .append("</code>'s outputs; the same figures are in the run's <code>report.json</code>")
+                .append(" (fields described in docs/outputs.md).</footer>\n");
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
     private static void card(StringBuilder h, String title, String value, String note) {
-        h.append("<div class=\"card\"><div class=\"label\">").append(esc(title)).append("</div><div class=\"value\">")
-            .append(esc(value)).append("</div><div class=\"sub\">").append(esc(note)).append("</div></div>\n");
+        h.append("<div class=\"card\"><div class=\"label\">")
+                .append(esc(title))
+                .append("</div><div class=\"value\">")
+                .append(esc(value))
+                .append("</div><div class=\"sub\">")
+                .append(esc(note))
+                .append("</div></div>\n");
     }
 
     /**
@@ -130,8 +174,11 @@ public final class HtmlReport {
      * width), each status a coloured part; the row's total and its active share are written at the end.
      */
     private static void chart(StringBuilder h, String title, String caption, Map<String, Map<?, ?>> rows) {
-        h.append("<figure class=\"chart\"><figcaption><h2>").append(esc(title)).append("</h2><p>").append(esc(caption))
-            .append("</p></figcaption>\n");
+        h.append("<figure class=\"chart\"><figcaption><h2>")
+                .append(esc(title))
+                .append("</h2><p>")
+                .append(esc(caption))
+                .append("</p></figcaption>\n");
         long max = 0;
         for (Map<?, ?> counts : rows.values()) {
             max = Math.max(max, total(counts));
@@ -145,19 +192,40 @@ public final class HtmlReport {
         int rowHeight = 34;
         int width = labelWidth + barWidth + 230;
         int height = rows.size() * rowHeight + 6;
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
-            .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-            .append(height).append("\" aria-label=\"").append(esc(title)).append("\">\n");
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" aria-label=\"")
+                .append(esc(title))
+                .append("\">\n");
         int y = 4;
         for (Map.Entry<String, Map<?, ?>> row : rows.entrySet()) {
             Map<?, ?> counts = row.getValue();
             long rowTotal = total(counts);
-            h.append("<g class=\"row\" data-row=\"").append(esc(row.getKey())).append("\" data-total=\"")
-                .append(rowTotal).append("\">");
-            h.append("<text x=\"").append(labelWidth - 10).append("\" y=\"").append(y + 17)
-                .append("\" text-anchor=\"end\" class=\"rowlabel\">").append(esc(row.getKey())).append("</text>");
-            h.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"").append(barWidth)
-                .append("\" height=\"24\" class=\"track\"/>");
+            h.append("<g class=\"row\" data-row=\"")
+                    .append(esc(row.getKey()))
+                    .append("\" data-total=\"")
+                    .append(rowTotal)
+                    .append("\">");
+            h.append("<text x=\"")
+                    .append(labelWidth - 10)
+                    .append("\" y=\"")
+                    .append(y + 17)
+                    .append("\" text-anchor=\"end\" class=\"rowlabel\">")
+                    .append(esc(row.getKey()))
+                    .append("</text>");
+            h.append("<rect x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(barWidth)
+                    .append("\" height=\"24\" class=\"track\"/>");
             double x = labelWidth;
             for (Map.Entry<String, String> status : STATUS_COLOURS.entrySet()) {
                 long n = num(counts.get(status.getKey()));
@@ -165,25 +233,50 @@ public final class HtmlReport {
                     continue;
                 }
                 double w = barWidth * (double) n / max;
-                h.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"")
-                    .append(fmt(Math.max(w, 1.0))).append("\" height=\"24\" fill=\"").append(status.getValue())
-                    .append("\" data-status=\"").append(status.getKey()).append("\" data-count=\"").append(n)
-                    .append("\"><title>").append(esc(row.getKey())).append(": ").append(count(n)).append(' ')
-                    .append(status.getKey()).append(" (").append(percent(n, rowTotal)).append(")</title></rect>");
+                h.append("<rect x=\"")
+                        .append(fmt(x))
+                        .append("\" y=\"")
+                        .append(y)
+                        .append("\" width=\"")
+                        .append(fmt(Math.max(w, 1.0)))
+                        .append("\" height=\"24\" fill=\"")
+                        .append(status.getValue())
+                        .append("\" data-status=\"")
+                        .append(status.getKey())
+                        .append("\" data-count=\"")
+                        .append(n)
+                        .append("\"><title>")
+                        .append(esc(row.getKey()))
+                        .append(": ")
+                        .append(count(n))
+                        .append(' ')
+                        .append(status.getKey())
+                        .append(" (")
+                        .append(percent(n, rowTotal))
+                        .append(")</title></rect>");
                 if (w >= 46) {
-                    h.append("<text x=\"").append(fmt(x + w / 2)).append("\" y=\"").append(y + 17)
-                        .append("\" text-anchor=\"middle\" class=\"inbar")
-                        .append(status.getKey().equals("SKIPPED") ? " dark" : "").append("\">").append(count(n))
-                        .append("</text>");
+                    h.append("<text x=\"")
+                            .append(fmt(x + w / 2))
+                            .append("\" y=\"")
+                            .append(y + 17)
+                            .append("\" text-anchor=\"middle\" class=\"inbar")
+                            .append(status.getKey().equals("SKIPPED") ? " dark" : "")
+                            .append("\">")
+                            .append(count(n))
+                            .append("</text>");
                 }
                 x += w;
             }
             long active = num(counts.get("ACTIVE"));
-            h.append("<text x=\"").append(labelWidth + barWidth + 10).append("\" y=\"").append(y + 17)
-                .append("\" class=\"total\">").append(count(rowTotal)).append(rowTotal == 1 ? " phone" : " phones")
-                .append(rowTotal == 0 ? ""
-                        : " &middot; " + percent(active, rowTotal) + " active")
-                .append("</text></g>\n");
+            h.append("<text x=\"")
+                    .append(labelWidth + barWidth + 10)
+                    .append("\" y=\"")
+                    .append(y + 17)
+                    .append("\" class=\"total\">")
+                    .append(count(rowTotal))
+                    .append(rowTotal == 1 ? " phone" : " phones")
+                    .append(rowTotal == 0 ? "" : " &middot; " + percent(active, rowTotal) + " active")
+                    .append("</text></g>\n");
             y += rowHeight;
         }
         h.append("</svg>\n</figure>\n");
@@ -192,8 +285,12 @@ public final class HtmlReport {
     private static void legend(StringBuilder h) {
         h.append("<ul class=\"legend\">");
         STATUS_COLOURS.forEach((status, colour) -> h.append("<li><span class=\"swatch\" style=\"background:")
-            .append(colour).append("\"></span><b>").append(status).append("</b> ").append(esc(STATUS_MEANING
-                .get(status))).append("</li>"));
+                .append(colour)
+                .append("\"></span><b>")
+                .append(status)
+                .append("</b> ")
+                .append(esc(STATUS_MEANING.get(status)))
+                .append("</li>"));
         h.append("</ul>\n");
     }
 
@@ -210,8 +307,7 @@ public final class HtmlReport {
                 names.add(str(k));
                 rows.add(map(v));
             });
-        }
-        else if (accounts instanceof List<?> l) {
+        } else if (accounts instanceof List<?> l) {
             for (Object o : l) {
                 Map<?, ?> row = map(o);
                 names.add(str(row.containsKey("name") ? row.get("name") : row.get("account")));
@@ -230,7 +326,9 @@ public final class HtmlReport {
         for (int i = 0; i < rows.size(); i++) {
             h.append("<tr><td>").append(esc(names.get(i))).append("</td>");
             for (String c : columns) {
-                h.append("<td class=\"num\">").append(esc(value(rows.get(i).get(c)))).append("</td>");
+                h.append("<td class=\"num\">")
+                        .append(esc(value(rows.get(i).get(c))))
+                        .append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -249,9 +347,12 @@ public final class HtmlReport {
             String key = prefix + str(k);
             if (v instanceof Map<?, ?> inner && !key.equals("accounts")) {
                 flatten(key + ".", inner, h);
-            }
-            else {
-                h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value(v))).append("</td></tr>\n");
+            } else {
+                h.append("<tr><th>")
+                        .append(esc(key))
+                        .append("</th><td>")
+                        .append(esc(value(v)))
+                        .append("</td></tr>\n");
             }
         });
     }
@@ -303,7 +404,8 @@ public final class HtmlReport {
         if (s < 60) {
             return String.format(Locale.ROOT, "%.1f s", s);
         }
-        return whole >= 3600 ? String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole / 60 % 60)
+        return whole >= 3600
+                ? String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole / 60 % 60)
                 : String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
     }
 

@@ -1,5 +1,10 @@
 package io.dialready.sink;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.dialready.db.DataSources;
+import io.dialready.db.SqlDialect;
+import io.dialready.source.InputUnreadableException;
+import io.dialready.spec.JobSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,13 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.dialready.db.DataSources;
-import io.dialready.db.SqlDialect;
-import io.dialready.source.InputUnreadableException;
-import io.dialready.spec.JobSpec;
 
 /**
  * The results written back to a database ({@code output.jdbc}), for dialers and CRMs that read a table rather than a
@@ -32,25 +30,69 @@ import io.dialready.spec.JobSpec;
  */
 public final class JdbcResults implements AutoCloseable {
 
-    public static final List<String> PHONE_COLUMNS = List.of("debtor_key", "phone_e164", "rank_order",
-            "phone_national", "phone_type", "whatsapp", "whatsapp_id", "source_column", "segment", "priority",
-            "provider", "timezone", "window_weekdays", "window_saturday", "window_sunday", "shared_by", "run_started",
+    public static final List<String> PHONE_COLUMNS = List.of(
+            "debtor_key",
+            "phone_e164",
+            "rank_order",
+            "phone_national",
+            "phone_type",
+            "whatsapp",
+            "whatsapp_id",
+            "source_column",
+            "segment",
+            "priority",
+            "provider",
+            "timezone",
+            "window_weekdays",
+            "window_saturday",
+            "window_sunday",
+            "shared_by",
+            "run_started",
             "updated_at");
 
-    public static final List<String> DEBTOR_COLUMNS = List.of("debtor_key", "wa_best_phone", "wa_best_status",
-            "wa_active_phones", "phones_ranked", "segment", "priority", "wa_provider", "suppressed", "run_started",
+    public static final List<String> DEBTOR_COLUMNS = List.of(
+            "debtor_key",
+            "wa_best_phone",
+            "wa_best_status",
+            "wa_active_phones",
+            "phones_ranked",
+            "segment",
+            "priority",
+            "wa_provider",
+            "suppressed",
+            "run_started",
             "updated_at");
 
     /** One row of the phones table: the dialer file's columns (calling columns and shared_by null when not asked for). */
-    public record PhoneRow(String debtorKey, String e164, int rank, String national, String type, String whatsapp,
-            String whatsappId, String source, String segment, int priority, String provider, String timezone,
-            String weekdays, String saturday, String sunday, Integer sharedBy) {
-    }
+    public record PhoneRow(
+            String debtorKey,
+            String e164,
+            int rank,
+            String national,
+            String type,
+            String whatsapp,
+            String whatsappId,
+            String source,
+            String segment,
+            int priority,
+            String provider,
+            String timezone,
+            String weekdays,
+            String saturday,
+            String sunday,
+            Integer sharedBy) {}
 
     /** One row of the debtors table: the enriched file's added columns. */
-    public record DebtorRow(String debtorKey, String bestPhone, String bestStatus, String activePhones,
-            String phonesRanked, String segment, int priority, String provider, String suppressed) {
-    }
+    public record DebtorRow(
+            String debtorKey,
+            String bestPhone,
+            String bestStatus,
+            String activePhones,
+            String phonesRanked,
+            String segment,
+            int priority,
+            String provider,
+            String suppressed) {}
 
     private static final int IN_BATCH = 500;
 
@@ -88,21 +130,35 @@ public final class JdbcResults implements AutoCloseable {
      */
     public static void check(JobSpec.JdbcOutput spec) {
         String where = io.dialready.db.JdbcUrls.redact(spec.connection().url());
-        try (Connection c = DataSources.connect(spec.connection().url(), spec.connection().user(),
+        try (Connection c = DataSources.connect(
+                spec.connection().url(),
+                spec.connection().user(),
                 spec.connection().password())) {
             SqlDialect d = SqlDialect.of(c);
-            ensure(c, d, spec.phonesTable(), phonesDdl(d, spec.phonesTable()), PHONE_COLUMNS, "output.jdbc.phones_table",
+            ensure(
+                    c,
+                    d,
+                    spec.phonesTable(),
+                    phonesDdl(d, spec.phonesTable()),
+                    PHONE_COLUMNS,
+                    "output.jdbc.phones_table",
                     where);
-            ensure(c, d, spec.debtorsTable(), debtorsDdl(d, spec.debtorsTable()), DEBTOR_COLUMNS,
-                    "output.jdbc.debtors_table", where);
-        }
-        catch (SQLException e) {
+            ensure(
+                    c,
+                    d,
+                    spec.debtorsTable(),
+                    debtorsDdl(d, spec.debtorsTable()),
+                    DEBTOR_COLUMNS,
+                    "output.jdbc.debtors_table",
+                    where);
+        } catch (SQLException e) {
             throw new InputUnreadableException("results database " + where + ": " + e.getMessage(), e);
         }
     }
 
-    private static void ensure(Connection c, SqlDialect d, String table, String ddl, List<String> columns, String key,
-            String where) throws SQLException {
+    private static void ensure(
+            Connection c, SqlDialect d, String table, String ddl, List<String> columns, String key, String where)
+            throws SQLException {
         Set<String> have = columns(c, table);
         if (have.isEmpty()) {
             c.createStatement().execute(ddl);
@@ -129,7 +185,7 @@ public final class JdbcResults implements AutoCloseable {
             name = table.substring(dot + 1);
         }
         Set<String> out = new LinkedHashSet<>();
-        for (String n : new String[] { name, name.toUpperCase(Locale.ROOT) }) {
+        for (String n : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
             try (ResultSet rs = c.getMetaData().getColumns(catalog, null, n, null)) {
                 while (rs.next()) {
                     out.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
@@ -147,8 +203,8 @@ public final class JdbcResults implements AutoCloseable {
             JobSpec.Connection c = spec.connection();
             pool = DataSources.pool("dialready-results", c.url(), c.user(), c.password(), 1);
             dialect = SqlDialect.of(pool);
-            phonesUpsert = dialect.upsert(dialect.quote(spec.phonesTable()), PHONE_COLUMNS,
-                    List.of("debtor_key", "phone_e164"));
+            phonesUpsert = dialect.upsert(
+                    dialect.quote(spec.phonesTable()), PHONE_COLUMNS, List.of("debtor_key", "phone_e164"));
             debtorsUpsert = dialect.upsert(dialect.quote(spec.debtorsTable()), DEBTOR_COLUMNS, List.of("debtor_key"));
         }
     }
@@ -205,8 +261,7 @@ public final class JdbcResults implements AutoCloseable {
                             ps.setString(i++, r.sunday());
                             if (r.sharedBy() == null) {
                                 ps.setNull(i++, java.sql.Types.INTEGER);
-                            }
-                            else {
+                            } else {
                                 ps.setInt(i++, r.sharedBy());
                             }
                             ps.setLong(i++, runStarted);
@@ -218,29 +273,30 @@ public final class JdbcResults implements AutoCloseable {
                 }
                 deleteStale(c, runStarted, debtors);
                 c.commit();
-            }
-            catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
-                }
-                catch (SQLException ignored) {
+                } catch (SQLException ignored) {
                     // the connection is gone; the server rolls back
                 }
                 throw e;
             }
-        }
-        catch (SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("cannot write the results to "
-                    + io.dialready.db.JdbcUrls.redact(spec.connection().url()) + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException(
+                    "cannot write the results to "
+                            + io.dialready.db.JdbcUrls.redact(spec.connection().url()) + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private void deleteStale(Connection c, long runStarted, List<DebtorRow> debtors) throws SQLException {
-        List<String> keys = new ArrayList<>(new LinkedHashSet<>(debtors.stream().map(DebtorRow::debtorKey).toList()));
+        List<String> keys = new ArrayList<>(
+                new LinkedHashSet<>(debtors.stream().map(DebtorRow::debtorKey).toList()));
         for (int from = 0; from < keys.size(); from += IN_BATCH) {
             List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_BATCH));
-            String sql = "DELETE FROM " + dialect.quote(spec.phonesTable()) + " WHERE run_started <> ? AND debtor_key IN ("
-                    + String.join(",", Collections.nCopies(part.size(), "?")) + ")";
+            String sql =
+                    "DELETE FROM " + dialect.quote(spec.phonesTable()) + " WHERE run_started <> ? AND debtor_key IN ("
+                            + String.join(",", Collections.nCopies(part.size(), "?")) + ")";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, runStarted);
                 for (int i = 0; i < part.size(); i++) {

@@ -100,8 +100,7 @@ public record OutputFiles(Path dir, String base) {
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PERMISSIONS));
-        }
-        catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException e) {
             Files.createFile(file); // no POSIX attributes here
         }
         restrict(file);
@@ -114,8 +113,7 @@ public record OutputFiles(Path dir, String base) {
     public static void restrict(Path file) {
         try {
             Files.setPosixFilePermissions(file, PERMISSIONS);
-        }
-        catch (UnsupportedOperationException | IOException e) {
+        } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: nothing to set
         }
     }
@@ -132,12 +130,10 @@ public record OutputFiles(Path dir, String base) {
         try {
             try {
                 Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (AtomicMoveNotSupportedException e) {
+            } catch (AtomicMoveNotSupportedException e) {
                 Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot rename " + part + " to " + file.getFileName(), e);
         }
     }

@@ -1,16 +1,13 @@
 package io.dialready.sink;
 
+import io.dialready.db.SqlDialect;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.dialready.db.SqlDialect;
 
 /**
  * Which debtors hold each number, across the whole input: one table per run ({@code phone_owners_<job instance id>}),
@@ -38,8 +35,8 @@ public final class PhoneOwners {
     public void create(long jobInstanceId) {
         String t = table(jobInstanceId);
         SqlDialect dialect = SqlDialect.of(dataSource);
-        for (String sql : dialect.createTableWithIndex(t, "e164 VARCHAR(20) NOT NULL, debtor_key "
-                + dialect.longText() + " NOT NULL", t + "_e164", "e164")) {
+        for (String sql : dialect.createTableWithIndex(
+                t, "e164 VARCHAR(20) NOT NULL, debtor_key " + dialect.longText() + " NOT NULL", t + "_e164", "e164")) {
             jdbc.execute(sql);
         }
     }
@@ -58,18 +55,23 @@ public final class PhoneOwners {
         for (int from = 0; from < all.size(); from += IN_BATCH) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_BATCH));
             String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-            jdbc.query("SELECT e164, COUNT(DISTINCT debtor_key) FROM " + table(jobInstanceId) + " WHERE e164 IN ("
-                    + marks + ") GROUP BY e164 HAVING COUNT(DISTINCT debtor_key) > 1", rs -> {
+            jdbc.query(
+                    "SELECT e164, COUNT(DISTINCT debtor_key) FROM " + table(jobInstanceId) + " WHERE e164 IN (" + marks
+                            + ") GROUP BY e164 HAVING COUNT(DISTINCT debtor_key) > 1",
+                    rs -> {
                         out.put(rs.getString(1), rs.getInt(2));
-                    }, part.toArray());
+                    },
+                    part.toArray());
         }
         return out;
     }
 
     /** How many distinct numbers are held by more than one debtor. */
     public long sharedNumbers(long jobInstanceId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT e164 FROM " + table(jobInstanceId)
-                + " GROUP BY e164 HAVING COUNT(DISTINCT debtor_key) > 1) s", Long.class);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM (SELECT e164 FROM " + table(jobInstanceId)
+                        + " GROUP BY e164 HAVING COUNT(DISTINCT debtor_key) > 1) s",
+                Long.class);
         return n == null ? 0 : n;
     }
 

@@ -1,10 +1,5 @@
 package io.dialready.sink;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.phone.PhoneType;
 import io.dialready.ranking.RankedDebtor;
@@ -12,6 +7,10 @@ import io.dialready.ranking.RankedPhone;
 import io.dialready.source.Reject;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpec.Profile;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Renders one ranked debtor's lines for each extra dialer profile (per-debtor, VICIdial CSV and pipe, Genesys), to be
@@ -21,14 +20,35 @@ import io.dialready.spec.JobSpec.Profile;
 public final class ProfileLines {
 
     /** VICIdial's standard lead layout, in its field order. */
-    public static final List<String> VICIDIAL_FIELDS = List.of("vendor_lead_code", "source_code", "list_id",
-            "phone_code", "phone_number", "title", "first_name", "middle_initial", "last_name", "address1", "address2",
-            "address3", "city", "state", "province", "postal_code", "country", "gender", "date_of_birth", "alt_phone",
-            "email", "security_phrase", "comments", "rank", "owner");
+    public static final List<String> VICIDIAL_FIELDS = List.of(
+            "vendor_lead_code",
+            "source_code",
+            "list_id",
+            "phone_code",
+            "phone_number",
+            "title",
+            "first_name",
+            "middle_initial",
+            "last_name",
+            "address1",
+            "address2",
+            "address3",
+            "city",
+            "state",
+            "province",
+            "postal_code",
+            "country",
+            "gender",
+            "date_of_birth",
+            "alt_phone",
+            "email",
+            "security_phrase",
+            "comments",
+            "rank",
+            "owner");
 
     /** One debtor's rendered lines per profile (joined by the line separator) and the notes about cut fields. */
-    public record Rendered(Map<Profile, String> lines, List<Reject> notes) {
-    }
+    public record Rendered(Map<Profile, String> lines, List<Reject> notes) {}
 
     private final JobSpec.Output out;
     private final PhoneTimeZones zones;
@@ -53,7 +73,8 @@ public final class ProfileLines {
         this.zones = zones;
         this.lineSeparator = out.lineSeparator();
         this.csv = new CsvLineFormatter(out.delimiter());
-        this.vicidial = out.profiles().contains(Profile.VICIDIAL) || out.profiles().contains(Profile.VICIDIAL_PIPE);
+        this.vicidial =
+                out.profiles().contains(Profile.VICIDIAL) || out.profiles().contains(Profile.VICIDIAL_PIPE);
         this.guard = FormulaGuard.of(out.neutraliseFormulas());
     }
 
@@ -75,7 +96,7 @@ public final class ProfileLines {
             }
             case GENESYS -> {
                 h.addAll(List.of("contact_id", "name", "segment", "priority"));
-                for (String kind : new String[] { "cell", "home" }) {
+                for (String kind : new String[] {"cell", "home"}) {
                     for (int i = 1; i <= n; i++) {
                         h.addAll(List.of(kind + i, kind + i + "_timezone"));
                     }
@@ -83,12 +104,19 @@ public final class ProfileLines {
                 return new CsvLineFormatter(',').format(h.toArray(String[]::new));
             }
             case WHATSAPP_CAMPAIGN -> {
-                return new CsvLineFormatter(out.delimiter()).format("debtor_key", "whatsapp_number", "template",
-                        "param_name", "param_amount", "param_days_overdue", "param_due_date");
+                return new CsvLineFormatter(out.delimiter())
+                        .format(
+                                "debtor_key",
+                                "whatsapp_number",
+                                "template",
+                                "param_name",
+                                "param_amount",
+                                "param_days_overdue",
+                                "param_due_date");
             }
             case SMS_OPTIN -> {
-                return new CsvLineFormatter(out.delimiter()).format("debtor_key", "phone", "sms_text", "sms_encoding",
-                        "sms_segments", "wa_link");
+                return new CsvLineFormatter(out.delimiter())
+                        .format("debtor_key", "phone", "sms_text", "sms_encoding", "sms_segments", "wa_link");
             }
             default -> {
                 return null;
@@ -122,23 +150,37 @@ public final class ProfileLines {
         String name = nz(d.debtor().name()).trim();
         int space = name.indexOf(' ');
         return template.replace("{name}", name)
-            .replace("{first_name}", space < 0 ? name : name.substring(0, space))
-            .replace("{key}", d.debtor().key())
-            .replace("{amount}", CampaignText.amount(d.debtor().amount(), country))
-            .replace("{days_overdue}", d.debtor().daysOverdue() == null ? "" : d.debtor().daysOverdue().toString())
-            .replace("{due_date}", d.debtor().dueDate() == null ? "" : dates.format(d.debtor().dueDate()));
+                .replace("{first_name}", space < 0 ? name : name.substring(0, space))
+                .replace("{key}", d.debtor().key())
+                .replace("{amount}", CampaignText.amount(d.debtor().amount(), country))
+                .replace(
+                        "{days_overdue}",
+                        d.debtor().daysOverdue() == null
+                                ? ""
+                                : d.debtor().daysOverdue().toString())
+                .replace(
+                        "{due_date}",
+                        d.debtor().dueDate() == null
+                                ? ""
+                                : dates.format(d.debtor().dueDate()));
     }
 
     /** null (no line) without an active number or without a template for the debtor's segment. */
     private String whatsappCampaign(RankedDebtor d) {
         RankedPhone p = active(d);
-        String template = p == null ? null : out.campaigns().whatsappTemplates().get(d.segment().label());
+        String template = p == null
+                ? null
+                : out.campaigns().whatsappTemplates().get(d.segment().label());
         if (template == null) {
             return null;
         }
         String id = p.lookup().whatsappId();
         String number = id == null || id.isEmpty() ? p.phone().e164().substring(1) : id;
-        return csv.format(guard.cell(d.debtor().key()), number, template, guard.cell(nz(d.debtor().name()).trim()),
+        return csv.format(
+                guard.cell(d.debtor().key()),
+                number,
+                template,
+                guard.cell(nz(d.debtor().name()).trim()),
                 CampaignText.amount(d.debtor().amount(), country),
                 d.debtor().daysOverdue() == null ? "" : d.debtor().daysOverdue().toString(),
                 d.debtor().dueDate() == null ? "" : dates.format(d.debtor().dueDate()));
@@ -153,20 +195,31 @@ public final class ProfileLines {
         String link = CampaignText.waLink(sms.businessDigits(), fill(sms.whatsappText(), d));
         String text = fill(sms.text(), d).replace("{link}", link);
         CampaignText.Sms counted = CampaignText.sms(text);
-        return csv.format(guard.cell(d.debtor().key()), p.phone().e164(), guard.cell(text), counted.encoding(),
-                Integer.toString(counted.segments()), link);
+        return csv.format(
+                guard.cell(d.debtor().key()),
+                p.phone().e164(),
+                guard.cell(text),
+                counted.encoding(),
+                Integer.toString(counted.segments()),
+                link);
     }
 
     private String perDebtor(RankedDebtor d) {
         List<String> f = new ArrayList<>();
-        f.addAll(List.of(guard.cell(d.debtor().key()), guard.cell(nz(d.debtor().name())), d.segment().label(),
-                Integer.toString(d.priority()), Integer.toString(d.phones().size())));
+        f.addAll(List.of(
+                guard.cell(d.debtor().key()),
+                guard.cell(nz(d.debtor().name())),
+                d.segment().label(),
+                Integer.toString(d.priority()),
+                Integer.toString(d.phones().size())));
         for (int i = 0; i < out.phoneColumns(); i++) {
             if (i < d.phones().size()) {
                 RankedPhone p = d.phones().get(i);
-                f.addAll(List.of(p.phone().e164(), p.phone().type().name(), p.lookup().status().name()));
-            }
-            else {
+                f.addAll(List.of(
+                        p.phone().e164(),
+                        p.phone().type().name(),
+                        p.lookup().status().name()));
+            } else {
                 f.addAll(List.of("", "", ""));
             }
         }
@@ -174,8 +227,11 @@ public final class ProfileLines {
     }
 
     private String genesys(RankedDebtor d) {
-        List<String> f = new ArrayList<>(List.of(guard.cell(d.debtor().key()), guard.cell(nz(d.debtor().name())),
-                d.segment().label(), Integer.toString(d.priority())));
+        List<String> f = new ArrayList<>(List.of(
+                guard.cell(d.debtor().key()),
+                guard.cell(nz(d.debtor().name())),
+                d.segment().label(),
+                Integer.toString(d.priority())));
         List<RankedPhone> cells = new ArrayList<>();
         List<RankedPhone> homes = new ArrayList<>();
         for (RankedPhone p : d.phones()) {
@@ -189,8 +245,7 @@ public final class ProfileLines {
                     String tz = zones.of(e164).timeZone();
                     f.add(e164);
                     f.add(tz == null ? "" : tz);
-                }
-                else {
+                } else {
                     f.add("");
                     f.add("");
                 }
@@ -207,14 +262,15 @@ public final class ProfileLines {
         JobSpec.Vicidial v = out.vicidial();
         long line = d.debtor().line();
         String code = v.vendorLeadCode().equals("document") && d.debtor().document() != null
-                ? d.debtor().document() : d.debtor().key();
+                ? d.debtor().document()
+                : d.debtor().key();
         code = cut(guard.cell(clean(code)), 20, "vicidial.vendor_lead_code", line, notes);
         String name = clean(nz(d.debtor().name())).trim();
         int space = name.indexOf(' ');
-        String first = cut(guard.cell(space < 0 ? name : name.substring(0, space)), 30, "vicidial.first_name", line,
-                notes);
-        String last = cut(guard.cell(space < 0 ? "" : name.substring(space + 1).trim()), 30, "vicidial.last_name", line,
-                notes);
+        String first =
+                cut(guard.cell(space < 0 ? name : name.substring(0, space)), 30, "vicidial.first_name", line, notes);
+        String last = cut(
+                guard.cell(space < 0 ? "" : name.substring(space + 1).trim()), 30, "vicidial.last_name", line, notes);
         List<RankedPhone> phones = d.phones();
         RankedPhone main = phones.get(0);
         String countryCode = countryCode(main);
@@ -236,7 +292,7 @@ public final class ProfileLines {
             lead[4] = main.phone().national();
             lead[22] = comment(d, phones);
             List<String> used = new ArrayList<>(List.of(main.phone().national()));
-            int[] slots = { 19, 11 }; // alt_phone, then address3
+            int[] slots = {19, 11}; // alt_phone, then address3
             int slot = 0;
             for (RankedPhone p : phones.subList(1, phones.size())) {
                 String national = p.phone().national();
@@ -244,12 +300,18 @@ public final class ProfileLines {
                     continue; // never the same number twice in one lead
                 }
                 if (!countryCode(p).equals(countryCode)) {
-                    notes.add(new Reject(line, "vicidial.alt_phone", p.phone().e164(),
+                    notes.add(new Reject(
+                            line,
+                            "vicidial.alt_phone",
+                            p.phone().e164(),
                             "left out of the VICIdial lead: another country code than phone_number"));
                     continue;
                 }
                 if (slots[slot] == 19 && national.length() > 12) {
-                    notes.add(new Reject(line, "vicidial.alt_phone", p.phone().e164(),
+                    notes.add(new Reject(
+                            line,
+                            "vicidial.alt_phone",
+                            p.phone().e164(),
                             "left out of the VICIdial lead: alt_phone takes at most 12 digits"));
                     continue;
                 }
@@ -257,8 +319,7 @@ public final class ProfileLines {
                 used.add(national);
             }
             leads.add(lead);
-        }
-        else {
+        } else {
             for (RankedPhone p : phones) {
                 String[] lead = base.clone();
                 lead[3] = countryCode(p);
@@ -274,7 +335,8 @@ public final class ProfileLines {
     }
 
     private static String comment(RankedDebtor d, List<RankedPhone> phones) {
-        StringBuilder sb = new StringBuilder("segment ").append(d.segment().label()).append("; whatsapp ");
+        StringBuilder sb =
+                new StringBuilder("segment ").append(d.segment().label()).append("; whatsapp ");
         for (int i = 0; i < phones.size(); i++) {
             sb.append(i == 0 ? "" : "/").append(phones.get(i).lookup().status().name());
         }

@@ -2,7 +2,6 @@ package io.dialready.sink;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 

@@ -1,5 +1,9 @@
 package io.dialready.sink;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -8,21 +12,14 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.streaming.SXSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
 
 /**
  * Turns a finished CSV output into an XLSX workbook with POI's streaming SXSSF writer (a window of rows in memory, the
@@ -38,6 +35,7 @@ public final class XlsxOutput {
 
     /** Excel's limit of rows per sheet (header included). */
     public static final int EXCEL_MAX_ROWS = 1_048_576;
+
     private static final int EXCEL_MAX_CELL_CHARS = 32_767;
 
     private static final Logger log = LoggerFactory.getLogger(XlsxOutput.class);
@@ -62,14 +60,16 @@ public final class XlsxOutput {
      * @param numericColumns header names whose whole-number values are written as numbers
      * @return the number of data rows written
      */
-    public long convert(Path csv, Charset encoding, char delimiter, Path target, String sheetName,
-            Set<String> numericColumns) {
+    public long convert(
+            Path csv, Charset encoding, char delimiter, Path target, String sheetName, Set<String> numericColumns) {
         long start = System.nanoTime();
         SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, Boolean.getBoolean("dialready.xlsx.compress-temp"), false);
         try (Reader in = Files.newBufferedReader(csv, encoding);
                 CSVReader reader = new CSVReaderBuilder(in)
-                    .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
-                    .build()) {
+                        .withCSVParser(new RFC4180ParserBuilder()
+                                .withSeparator(delimiter)
+                                .build())
+                        .build()) {
             short textFormat = wb.createDataFormat().getFormat("@");
             CellStyle text = wb.createCellStyle();
             text.setDataFormat(textFormat);
@@ -107,8 +107,7 @@ public final class XlsxOutput {
                     SXSSFCell cell = row.createCell(i);
                     if (i < numeric.length && numeric[i] && isWholeNumber(v)) {
                         cell.setCellValue(Long.parseLong(v));
-                    }
-                    else {
+                    } else {
                         cell.setCellStyle(text);
                         cell.setCellValue(v.length() > EXCEL_MAX_CELL_CHARS ? v.substring(0, EXCEL_MAX_CELL_CHARS) : v);
                     }
@@ -119,22 +118,22 @@ public final class XlsxOutput {
             try (OutputStream os = Files.newOutputStream(target)) {
                 wb.write(os);
             }
-            log.info("wrote {}: {} rows in {} sheet(s), {} s", target.getFileName(), rows, sheets,
+            log.info(
+                    "wrote {}: {} rows in {} sheet(s), {} s",
+                    target.getFileName(),
+                    rows,
+                    sheets,
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
             return rows;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
-        }
-        catch (CsvException e) {
+        } catch (CsvException e) {
             throw new IllegalStateException("cannot read back " + csv + ": " + e.getMessage(), e);
-        }
-        finally {
+        } finally {
             try {
                 wb.dispose(); // deletes the temporary files
                 wb.close();
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 // nothing more to do
             }
         }

@@ -1,5 +1,10 @@
 package io.dialready.source;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,16 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvValidationException;
 
 /**
  * Reads a debtor CSV with opencsv (RFC 4180 quoting, so backslashes in data are kept and quoted fields may span
@@ -59,16 +57,14 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     }
 
     /** The header and whether any data row follows it, read without running a job (for the pre-flight checks). */
-    public record Probe(List<String> header, boolean hasDataRows) {
-    }
+    public record Probe(List<String> header, boolean hasDataRows) {}
 
     public static Probe probe(Path file, CsvFormat format) {
         CsvDebtorReader r = new CsvDebtorReader(file, format);
         r.open(new ExecutionContext());
         try {
             return new Probe(List.of(r.header), r.read() != null);
-        }
-        finally {
+        } finally {
             r.close();
         }
     }
@@ -86,16 +82,18 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
             in.skipNBytes(format.bomLength());
             // Bad bytes become U+FFFD and are caught per row (see checkDecoded), which gives the right line
             // number; a decoder that reports them would fail while reading ahead, lines before the bad one.
-            CharsetDecoder decoder = format.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            CharsetDecoder decoder = format.charset()
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
             limit = new RecordLimit(new InputStreamReader(in, decoder), MAX_RECORD_CHARS);
             Reader text = new java.io.BufferedReader(limit);
             reader = new CSVReaderBuilder(text)
-                .withCSVParser(new RFC4180ParserBuilder().withSeparator(format.delimiter()).build())
-                .build();
-        }
-        catch (IOException e) {
+                    .withCSVParser(new RFC4180ParserBuilder()
+                            .withSeparator(format.delimiter())
+                            .build())
+                    .build();
+        } catch (IOException e) {
             throw new InputUnreadableException(file + ": cannot be opened (" + e.getMessage() + ")", e);
         }
         String[] first = nextNonBlank();
@@ -137,31 +135,33 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                     break;
                 }
             }
-        }
-        catch (CsvMalformedLineException e) {
+        } catch (CsvMalformedLineException e) {
             exhausted = true;
             recordsRead++;
-            return new SourceRow(startLine, new String[] { e.getContext() == null ? "" : e.getContext() },
+            return new SourceRow(
+                    startLine,
+                    new String[] {e.getContext() == null ? "" : e.getContext()},
                     "unterminated quoted field (the quote opened here is never closed)");
-        }
-        catch (RecordLimit.TooLongException e) {
-            throw new InputUnreadableException(file + ": the row starting at line " + startLine + " is longer than "
-                    + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS) + " characters (a debtor row holds a"
-                    + " few hundred): a cell of megabytes, or a quote opened and never closed", e);
-        }
-        catch (CharacterCodingException e) {
-            throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
-                    + " near line " + (reader.getLinesRead() + 1) + " (set input.encoding, e.g. windows-1252)", e);
-        }
-        catch (IOException | CsvValidationException e) {
-            throw new InputUnreadableException(file + ": read error near line " + (reader.getLinesRead() + 1) + " ("
-                    + e.getMessage() + ")", e);
+        } catch (RecordLimit.TooLongException e) {
+            throw new InputUnreadableException(
+                    file + ": the row starting at line " + startLine + " is longer than "
+                            + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS)
+                            + " characters (a debtor row holds a"
+                            + " few hundred): a cell of megabytes, or a quote opened and never closed",
+                    e);
+        } catch (CharacterCodingException e) {
+            throw new InputUnreadableException(
+                    file + ": has bytes that are not valid " + format.charset().name() + " near line "
+                            + (reader.getLinesRead() + 1) + " (set input.encoding, e.g. windows-1252)",
+                    e);
+        } catch (IOException | CsvValidationException e) {
+            throw new InputUnreadableException(
+                    file + ": read error near line " + (reader.getLinesRead() + 1) + " (" + e.getMessage() + ")", e);
         }
         checkDecoded(fields, startLine);
         recordsRead++;
         if (header != null && fields.length != header.length) {
-            return new SourceRow(startLine, fields,
-                    "expected " + header.length + " fields, found " + fields.length);
+            return new SourceRow(startLine, fields, "expected " + header.length + " fields, found " + fields.length);
         }
         return new SourceRow(startLine, fields, null);
     }
@@ -176,8 +176,8 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         }
         for (String f : fields) {
             if (f != null && f.indexOf('\uFFFD') >= 0) {
-                throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
-                        + " at line " + line + " (set input.encoding, e.g. windows-1252)");
+                throw new InputUnreadableException(file + ": has bytes that are not valid "
+                        + format.charset().name() + " at line " + line + " (set input.encoding, e.g. windows-1252)");
             }
         }
     }
@@ -188,23 +188,24 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
             do {
                 limit.startRecord();
                 fields = reader.readNext();
-            }
-            while (fields != null && isBlank(fields));
+            } while (fields != null && isBlank(fields));
             if (fields != null) {
                 checkDecoded(fields, reader.getLinesRead());
             }
             return fields;
-        }
-        catch (RecordLimit.TooLongException e) {
-            throw new InputUnreadableException(file + ": the header row is longer than "
-                    + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS) + " characters: not a debtor list,"
-                    + " or a quote opened and never closed", e);
-        }
-        catch (CharacterCodingException e) {
-            throw new InputUnreadableException(file + ": has bytes that are not valid " + format.charset().name()
-                    + " in the header (set input.encoding, e.g. windows-1252)", e);
-        }
-        catch (IOException | CsvValidationException e) {
+        } catch (RecordLimit.TooLongException e) {
+            throw new InputUnreadableException(
+                    file + ": the header row is longer than "
+                            + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS)
+                            + " characters: not a debtor list,"
+                            + " or a quote opened and never closed",
+                    e);
+        } catch (CharacterCodingException e) {
+            throw new InputUnreadableException(
+                    file + ": has bytes that are not valid " + format.charset().name()
+                            + " in the header (set input.encoding, e.g. windows-1252)",
+                    e);
+        } catch (IOException | CsvValidationException e) {
             throw new InputUnreadableException(file + ": the header cannot be read (" + e.getMessage() + ")", e);
         }
     }
@@ -223,8 +224,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         if (reader != null) {
             try {
                 reader.close();
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 // nothing to save: the file was only read
             }
             reader = null;

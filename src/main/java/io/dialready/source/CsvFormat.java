@@ -3,6 +3,5 @@ package io.dialready.source;
 import java.nio.charset.Charset;
 
 /** How a CSV file is encoded and separated, as given in the spec or detected from its first bytes. */
-public record CsvFormat(Charset charset, int bomLength, char delimiter, boolean encodingDetected,
-        boolean delimiterDetected) {
-}
+public record CsvFormat(
+        Charset charset, int bomLength, char delimiter, boolean encodingDetected, boolean delimiterDetected) {}

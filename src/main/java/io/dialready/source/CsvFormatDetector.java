@@ -28,7 +28,7 @@ public final class CsvFormatDetector {
 
     static final int SAMPLE_BYTES = 64 * 1024;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final char[] CANDIDATES = { ';', ',', '\t', '|' };
+    private static final char[] CANDIDATES = {';', ',', '\t', '|'};
 
     public CsvFormat detect(Path file, String encoding, Character delimiter) {
         byte[] sample = sample(file);
@@ -41,48 +41,46 @@ public final class CsvFormatDetector {
         if (startsWith(sample, 0xEF, 0xBB, 0xBF)) {
             bom = 3;
             charset = StandardCharsets.UTF_8;
-        }
-        else if (startsWith(sample, 0xFF, 0xFE)) {
+        } else if (startsWith(sample, 0xFF, 0xFE)) {
             bom = 2;
             charset = StandardCharsets.UTF_16LE;
-        }
-        else if (startsWith(sample, 0xFE, 0xFF)) {
+        } else if (startsWith(sample, 0xFE, 0xFF)) {
             bom = 2;
             charset = StandardCharsets.UTF_16BE;
-        }
-        else {
+        } else {
             if (startsWith(sample, 'P', 'K', 3, 4)) {
-                throw new InputUnreadableException(file + ": this is a ZIP/XLSX file, not CSV (name it .xlsx or set"
-                        + " input.format: xlsx)");
+                throw new InputUnreadableException(
+                        file + ": this is a ZIP/XLSX file, not CSV (name it .xlsx or set" + " input.format: xlsx)");
             }
             if (startsWith(sample, 0xD0, 0xCF, 0x11, 0xE0)) {
                 throw new InputUnreadableException(file + ": this is an old Excel .xls file, not CSV (save it as"
                         + " .xlsx in Excel or LibreOffice)");
             }
             Charset declared = encoding == null ? null : Charset.forName(encoding);
-            boolean wide = declared != null && declared.name().startsWith("UTF-16") || declared != null
-                    && declared.name().startsWith("UTF-32");
+            boolean wide = declared != null && declared.name().startsWith("UTF-16")
+                    || declared != null && declared.name().startsWith("UTF-32");
             Charset utf16 = declared == null ? utf16WithoutBom(sample) : null;
             if (!wide && utf16 == null) {
                 for (byte b : sample) {
                     if (b == 0) {
-                        throw new InputUnreadableException(file + ": this is a binary file, not CSV text (it contains"
-                                + " NUL bytes)");
+                        throw new InputUnreadableException(
+                                file + ": this is a binary file, not CSV text (it contains" + " NUL bytes)");
                     }
                 }
             }
             if (declared != null) {
                 charset = declared;
-            }
-            else if (utf16 != null) {
+            } else if (utf16 != null) {
                 charset = utf16; // Excel's "Unicode text" and some exports, without the byte-order mark
-            }
-            else {
+            } else {
                 charset = isUtf8(sample, sample.length == SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             }
         }
-        if (encoding != null && bom > 0 && !Charset.forName(encoding).equals(charset)
-                && !(charset.equals(StandardCharsets.UTF_8) && encoding.toUpperCase().startsWith("UTF-8"))) {
+        if (encoding != null
+                && bom > 0
+                && !Charset.forName(encoding).equals(charset)
+                && !(charset.equals(StandardCharsets.UTF_8)
+                        && encoding.toUpperCase().startsWith("UTF-8"))) {
             // a BOM is stronger evidence than a spec written for last month's export
             encodingDetected = true;
         }
@@ -129,14 +127,11 @@ public final class CsvFormatDetector {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SAMPLE_BYTES);
-        }
-        catch (NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputUnreadableException(file + ": file not found");
-        }
-        catch (AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new InputUnreadableException(file + ": permission denied");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
@@ -155,9 +150,10 @@ public final class CsvFormatDetector {
 
     /** Strict UTF-8 check; a multi-byte sequence cut off by the end of a truncated sample does not count against it. */
     static boolean isUtf8(byte[] data, boolean truncated) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(data);
         CharBuffer out = CharBuffer.allocate(data.length);
         CoderResult result = decoder.decode(in, out, !truncated);
@@ -187,8 +183,7 @@ public final class CsvFormatDetector {
             char c = firstLine.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
-            }
-            else if (!quoted) {
+            } else if (!quoted) {
                 for (int k = 0; k < CANDIDATES.length; k++) {
                     if (c == CANDIDATES[k]) {
                         counts[k]++;

@@ -1,5 +1,7 @@
 package io.dialready.source;
 
+import io.dialready.spec.JobSpec;
+import io.dialready.spec.JobSpecException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,9 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import io.dialready.spec.JobSpec;
-import io.dialready.spec.JobSpecException;
 
 /**
  * Maps a row's fields to a {@link DebtorRecord} by the spec's column names. Column names are matched ignoring case and
@@ -42,7 +41,7 @@ public final class DebtorMapper {
         // strict resolving needs 'u' (proleptic year) rather than 'y' (year of era)
         this.dateFormatText = columns.dateFormat();
         this.dateFormat = DateTimeFormatter.ofPattern(columns.dateFormat().replace('y', 'u'), Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** Index of a column in the header, -1 when the spec does not map it; spec error when mapped but absent. */
@@ -58,8 +57,8 @@ public final class DebtorMapper {
                 return i;
             }
         }
-        throw new JobSpecException("key '" + key + "' names column '" + column + "', which is not in the input's header "
-                + Arrays.toString(header));
+        throw new JobSpecException("key '" + key + "' names column '" + column
+                + "', which is not in the input's header " + Arrays.toString(header));
     }
 
     /** The record, plus a reject for each value that could not be used. Returns null record when the key is empty. */
@@ -115,17 +114,13 @@ public final class DebtorMapper {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9' || c == '-') {
                 sb.append(c);
-            }
-            else if (c == decimalSeparator) {
+            } else if (c == decimalSeparator) {
                 sb.append('.');
-            }
-            else if (c == '.' || c == ',' || c == ' ' || c == '\u00A0' || c == '\'') {
+            } else if (c == '.' || c == ',' || c == ' ' || c == '\u00A0' || c == '\'') {
                 // thousands grouping
-            }
-            else if (Character.isLetter(c) && sb.isEmpty() || c == '$' || c == '\u20B9') {
+            } else if (Character.isLetter(c) && sb.isEmpty() || c == '$' || c == '\u20B9') {
                 // currency prefix such as R$ or Rs or the rupee sign
-            }
-            else {
+            } else {
                 return null;
             }
         }
@@ -134,8 +129,7 @@ public final class DebtorMapper {
         }
         try {
             return new BigDecimal(sb.toString());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return null;
         }
     }
@@ -143,12 +137,10 @@ public final class DebtorMapper {
     private LocalDate parseDate(String raw) {
         try {
             return LocalDate.parse(raw, dateFormat);
-        }
-        catch (DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             try {
                 return LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
-            }
-            catch (DateTimeParseException e2) {
+            } catch (DateTimeParseException e2) {
                 return null;
             }
         }
@@ -158,8 +150,7 @@ public final class DebtorMapper {
         String v = raw.endsWith(".0") ? raw.substring(0, raw.length() - 2) : raw;
         try {
             return Integer.valueOf(v);
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return null;
         }
     }

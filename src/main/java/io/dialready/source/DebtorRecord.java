@@ -9,6 +9,11 @@ import java.time.LocalDate;
  *
  * @param daysOverdue given by the days-overdue column, or computed from the due date and the run's date
  */
-public record DebtorRecord(long line, String key, String name, String document, BigDecimal amount, LocalDate dueDate,
-        Integer daysOverdue) {
-}
+public record DebtorRecord(
+        long line,
+        String key,
+        String name,
+        String document,
+        BigDecimal amount,
+        LocalDate dueDate,
+        Integer daysOverdue) {}

@@ -1,5 +1,9 @@
 package io.dialready.source;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.dialready.db.DataSources;
+import io.dialready.db.SqlDialect;
+import io.dialready.spec.JobSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +14,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.dialready.db.DataSources;
-import io.dialready.db.SqlDialect;
-import io.dialready.spec.JobSpec;
 
 /**
  * Reads debtor rows from a database table or SELECT ({@code input.jdbc}), a page at a time by key:
@@ -61,8 +58,7 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
     }
 
     /** The columns and whether there is a row, read without running a job (for the pre-flight checks). */
-    public record Probe(List<String> header, boolean hasDataRows) {
-    }
+    public record Probe(List<String> header, boolean hasDataRows) {}
 
     /**
      * Connects, checks the source and reads its column names: the key column must be there, hold whole numbers, be
@@ -71,7 +67,9 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
      */
     public static Probe probe(JobSpec.Jdbc spec) {
         String what = spec.describe();
-        try (Connection c = DataSources.connect(spec.connection().url(), spec.connection().user(),
+        try (Connection c = DataSources.connect(
+                spec.connection().url(),
+                spec.connection().user(),
                 spec.connection().password())) {
             SqlDialect dialect = SqlDialect.of(c);
             String from = from(spec, dialect);
@@ -83,12 +81,14 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
                 header = header(rs.getMetaData());
                 int k = indexOf(header, spec.keyColumn());
                 if (k < 0) {
-                    throw new InputUnreadableException(what + ": key_column '" + spec.keyColumn()
-                            + "' is not among its columns " + header);
+                    throw new InputUnreadableException(
+                            what + ": key_column '" + spec.keyColumn() + "' is not among its columns " + header);
                 }
                 keyType = rs.getMetaData().getColumnType(k + 1);
             }
-            if (keyType != Types.BIGINT && keyType != Types.INTEGER && keyType != Types.SMALLINT
+            if (keyType != Types.BIGINT
+                    && keyType != Types.INTEGER
+                    && keyType != Types.SMALLINT
                     && keyType != Types.TINYINT) {
                 throw new InputUnreadableException(what + ": key_column '" + spec.keyColumn()
                         + "' must be a whole-number column (INT, BIGINT), such as the table's AUTO_INCREMENT id");
@@ -97,8 +97,8 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
                 throw new InputUnreadableException(what + ": key_column '" + spec.keyColumn()
                         + "' must be the primary key or have a unique index of its own: rows are paged by it");
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(" + key + "), MAX(" + key
-                    + ") FROM " + from + " WHERE " + key + " IS NULL OR " + key + " < 0 OR " + key + " > " + MAX_KEY);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(" + key + "), MAX(" + key + ") FROM "
+                            + from + " WHERE " + key + " IS NULL OR " + key + " < 0 OR " + key + " > " + MAX_KEY);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
@@ -113,8 +113,7 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
                 rows = rs.next();
             }
             return new Probe(header, rows);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new InputUnreadableException(what + ": " + e.getMessage(), e);
         }
     }
@@ -188,7 +187,8 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
     }
 
     private void fetch() {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(pageSql)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(pageSql)) {
             ps.setLong(1, lastKey);
             ps.setInt(2, spec.pageSize());
             try (ResultSet rs = ps.executeQuery()) {
@@ -199,7 +199,10 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
                 boolean[] date = new boolean[n + 1];
                 for (int i = 1; i <= n; i++) {
                     int t = md.getColumnType(i);
-                    decimal[i] = t == Types.DECIMAL || t == Types.NUMERIC || t == Types.DOUBLE || t == Types.FLOAT
+                    decimal[i] = t == Types.DECIMAL
+                            || t == Types.NUMERIC
+                            || t == Types.DOUBLE
+                            || t == Types.FLOAT
                             || t == Types.REAL;
                     date[i] = t == Types.DATE;
                 }
@@ -223,10 +226,9 @@ public class JdbcDebtorReader implements ItemStreamReader<SourceRow> {
                 }
                 exhausted = count < spec.pageSize();
             }
-        }
-        catch (SQLException e) {
-            throw new ItemStreamException("cannot read " + spec.describe() + " after key " + lastKey + ": "
-                    + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new ItemStreamException(
+                    "cannot read " + spec.describe() + " after key " + lastKey + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dialready.source;
 
+import io.dialready.spec.JobSpecException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -39,8 +38,6 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import io.dialready.spec.JobSpecException;
 
 /**
  * Reads one sheet of an XLSX workbook as debtor rows, streamed: POI's {@link XSSFReader} opens the package, and the
@@ -64,6 +61,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
 
     /** Records handed out and committed; a restart skips this many. */
     public static final String READ_KEY = "xlsx.records.read";
+
     private static final int HEADER_SEARCH_ROWS = 50;
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
@@ -76,13 +74,11 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
      * @param dateFormat       the pattern dates are written in (the spec's columns.date_format)
      * @param decimalSeparator the separator numbers are written with (the spec's columns.decimal_separator)
      */
-    public record Layout(String sheet, Integer headerRow, List<String> expectedColumns, String dateFormat,
-            char decimalSeparator) {
-    }
+    public record Layout(
+            String sheet, Integer headerRow, List<String> expectedColumns, String dateFormat, char decimalSeparator) {}
 
     /** The header, where it was found, and whether any data row follows it (for the pre-flight checks). */
-    public record Probe(List<String> header, boolean hasDataRows, String sheetName, long headerRow) {
-    }
+    public record Probe(List<String> header, boolean hasDataRows, String sheetName, long headerRow) {}
 
     private final Path file;
     private final Layout layout;
@@ -112,8 +108,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         r.open(new ExecutionContext());
         try {
             return new Probe(List.of(r.header), r.read() != null, r.sheetName, r.headerRow);
-        }
-        finally {
+        } finally {
             r.close();
         }
     }
@@ -130,11 +125,9 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         long size;
         try {
             size = Files.size(file);
-        }
-        catch (NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputUnreadableException(file + ": the file does not exist");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (size == 0) {
@@ -143,8 +136,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(new BufferedInputStream(Files.newInputStream(file)))) {
             magic = FileMagic.valueOf(in);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (magic == FileMagic.OOXML) {
@@ -161,9 +153,9 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         if (magic == FileMagic.OLE2) {
             boolean encrypted;
             try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-                encrypted = fs.getRoot().hasEntry("EncryptedPackage") || fs.getRoot().hasEntry("EncryptionInfo");
-            }
-            catch (IOException | RuntimeException e) {
+                encrypted = fs.getRoot().hasEntry("EncryptedPackage")
+                        || fs.getRoot().hasEntry("EncryptionInfo");
+            } catch (IOException | RuntimeException e) {
                 throw new InputUnreadableException(file + ": is a corrupt Office file (" + e.getMessage() + ")", e);
             }
             if (encrypted) {
@@ -187,12 +179,10 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             styles = reader.getStylesTable();
             date1904 = readDate1904(reader);
             openSheet(reader);
-        }
-        catch (InputUnreadableException | JobSpecException e) {
+        } catch (InputUnreadableException | JobSpecException e) {
             close();
             throw e;
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             close();
             throw new InputUnreadableException(corrupt(e), e);
         }
@@ -221,8 +211,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             while (buf.hasRemaining() && ch.read(buf) > 0) {
                 // read the whole tail
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         for (int i = tail - 22; i >= 0; i--) {
@@ -238,8 +227,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4096);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return false;
         }
         int control = 0;
@@ -259,10 +247,14 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
      * more than 100 times its compressed size) gets a sentence of its own instead of its advice to programmers.
      */
     private static String message(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
-                : t instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null) {
+        for (Throwable t = e;
+                t != null;
+                t = t.getCause() != null
+                        ? t.getCause()
+                        : t instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null) {
             if (t.getMessage() != null && t.getMessage().contains("Zip bomb detected")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("Entry: (\\S+)").matcher(t.getMessage());
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("Entry: (\\S+)").matcher(t.getMessage());
                 return ZIP_BOMB + (m.find() ? " (" + m.group(1) + ")" : "") + ZIP_BOMB_END;
             }
         }
@@ -270,8 +262,8 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
     }
 
     private static final String ZIP_BOMB = "refused: a part of the workbook";
-    private static final String ZIP_BOMB_END = " inflates to more than 100 times its compressed size, the mark of a zip"
-            + " bomb";
+    private static final String ZIP_BOMB_END =
+            " inflates to more than 100 times its compressed size, the mark of a zip" + " bomb";
 
     /** The failure as the one-line reason after the file name: a zip bomb as such, anything else as corrupt. */
     private String corrupt(Throwable e) {
@@ -284,17 +276,18 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
             try {
                 while (x.hasNext()) {
-                    if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("workbookPr")) {
+                    if (x.next() == XMLStreamConstants.START_ELEMENT
+                            && x.getLocalName().equals("workbookPr")) {
                         String v = x.getAttributeValue(null, "date1904");
                         return "1".equals(v) || "true".equalsIgnoreCase(v);
                     }
-                    if (x.getEventType() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheets")) {
+                    if (x.getEventType() == XMLStreamConstants.START_ELEMENT
+                            && x.getLocalName().equals("sheets")) {
                         return false;
                     }
                 }
                 return false;
-            }
-            finally {
+            } finally {
                 x.close();
             }
         }
@@ -321,13 +314,12 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             String name = sheets.getSheetName();
             names.add(name);
             boolean keep = false;
-            if (chosen == null && (wanted == null || name.equals(wanted.strip())
-                    || name.equalsIgnoreCase(wanted.strip()))) {
+            if (chosen == null
+                    && (wanted == null || name.equals(wanted.strip()) || name.equalsIgnoreCase(wanted.strip()))) {
                 chosen = in;
                 chosenName = name;
                 keep = true;
-            }
-            else if (position != null && names.size() == position && byPosition == null) {
+            } else if (position != null && names.size() == position && byPosition == null) {
                 byPosition = in;
                 byPositionName = name;
                 keep = true;
@@ -339,8 +331,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         if (chosen == null && byPosition != null) {
             chosen = byPosition;
             chosenName = byPositionName;
-        }
-        else if (byPosition != null) {
+        } else if (byPosition != null) {
             byPosition.close();
         }
         if (chosen == null) {
@@ -360,8 +351,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         closeSheet();
         try {
             openSheet(new XSSFReader(pkg));
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             throw new InputUnreadableException(corrupt(e), e);
         }
     }
@@ -388,12 +378,11 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
                 // rows above the header
             }
             if (row == null || row.number() != wanted || row.blank()) {
-                throw new InputUnreadableException(file + ": row " + wanted + " of sheet '" + sheetName
-                        + "' (input.header_row) is empty");
+                throw new InputUnreadableException(
+                        file + ": row " + wanted + " of sheet '" + sheetName + "' (input.header_row) is empty");
             }
             found = row;
-        }
-        else {
+        } else {
             Set<String> expected = new TreeSet<>();
             for (String c : layout.expectedColumns()) {
                 expected.add(c.strip().toLowerCase(Locale.ROOT));
@@ -465,8 +454,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
                 exhausted = true;
                 return null;
             }
-        }
-        while (row.blank());
+        } while (row.blank());
         recordsRead++;
         String[] fields = new String[header.length];
         for (int i = 0; i < fields.length; i++) {
@@ -474,8 +462,8 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             fields[i] = v == null ? "" : v;
         }
         if (row.errorRef() != null) {
-            return new SourceRow(row.number(), fields,
-                    "cell " + row.errorRef() + " holds the error value " + row.errorValue());
+            return new SourceRow(
+                    row.number(), fields, "cell " + row.errorRef() + " holds the error value " + row.errorValue());
         }
         return new SourceRow(row.number(), fields, null);
     }
@@ -485,24 +473,27 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         try {
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+                if (event == XMLStreamConstants.START_ELEMENT
+                        && xml.getLocalName().equals("row")) {
                     return readRow();
                 }
-                if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheetData")) {
+                if (event == XMLStreamConstants.END_ELEMENT
+                        && xml.getLocalName().equals("sheetData")) {
                     return null;
                 }
             }
             return null;
-        }
-        catch (XMLStreamException | RuntimeException e) {
+        } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof InputUnreadableException u) {
                 throw u;
             }
             if (message(e).startsWith(ZIP_BOMB)) {
                 throw new InputUnreadableException(file + ": " + message(e), e);
             }
-            throw new InputUnreadableException(file + ": is a corrupt XLSX workbook: sheet '" + sheetName
-                    + "' cannot be read after row " + lastRowNumber + " (" + message(e) + ")", e);
+            throw new InputUnreadableException(
+                    file + ": is a corrupt XLSX workbook: sheet '" + sheetName + "' cannot be read after row "
+                            + lastRowNumber + " (" + message(e) + ")",
+                    e);
         }
     }
 
@@ -551,8 +542,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
                     errorValue = value;
                 }
                 text = value;
-            }
-            else {
+            } else {
                 text = cellText(type, style, value, inline);
             }
             if (column >= cells.length) {
@@ -572,19 +562,16 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             if (e == XMLStreamConstants.START_ELEMENT) {
                 if (xml.getLocalName().equals("rPh")) {
                     phonetic++;
-                }
-                else if (xml.getLocalName().equals("t")) {
+                } else if (xml.getLocalName().equals("t")) {
                     String t = xml.getElementText();
                     if (phonetic == 0) {
                         sb.append(t);
                     }
                 }
-            }
-            else if (e == XMLStreamConstants.END_ELEMENT) {
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
                 if (xml.getLocalName().equals("rPh")) {
                     phonetic--;
-                }
-                else if (xml.getLocalName().equals("is")) {
+                } else if (xml.getLocalName().equals("is")) {
                     break;
                 }
             }
@@ -600,11 +587,16 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             return isDateStyle(style) ? dateText(value) : numberText(value);
         }
         return switch (type) {
-            case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.strip())).getString();
+            case "s" ->
+                value == null
+                        ? null
+                        : strings.getItemAt(Integer.parseInt(value.strip())).getString();
             case "inlineStr" -> inline != null ? inline.toString() : value;
             case "str" -> value;
-            case "b" -> value == null ? null : value.strip().equals("1") || value.strip().equalsIgnoreCase("true")
-                    ? "TRUE" : "FALSE";
+            case "b" ->
+                value == null
+                        ? null
+                        : value.strip().equals("1") || value.strip().equalsIgnoreCase("true") ? "TRUE" : "FALSE";
             case "d" -> isoDateText(value);
             default -> value;
         };
@@ -617,8 +609,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         int index;
         try {
             index = Integer.parseInt(style.strip());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return false;
         }
         return dateStyles.computeIfAbsent(index, i -> {
@@ -634,8 +625,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         double serial;
         try {
             serial = Double.parseDouble(value.strip());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return value;
         }
         if (!DateUtil.isValidExcelDate(serial)) {
@@ -651,11 +641,12 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         }
         String v = value.strip();
         try {
-            LocalDate d = v.length() > 10 ? LocalDateTime.parse(v.length() > 19 ? v.substring(0, 19) : v).toLocalDate()
+            LocalDate d = v.length() > 10
+                    ? LocalDateTime.parse(v.length() > 19 ? v.substring(0, 19) : v)
+                            .toLocalDate()
                     : LocalDate.parse(v);
             return d.format(dateFormatter);
-        }
-        catch (DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return v;
         }
     }
@@ -668,8 +659,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         BigDecimal n;
         try {
             n = new BigDecimal(value.strip());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return value;
         }
         String plain = n.round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
@@ -683,11 +673,9 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
             char c = ref.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 col = col * 26 + (c - 'A' + 1);
-            }
-            else if (c >= 'a' && c <= 'z') {
+            } else if (c >= 'a' && c <= 'z') {
                 col = col * 26 + (c - 'a' + 1);
-            }
-            else {
+            } else {
                 break;
             }
         }
@@ -719,8 +707,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         if (xml != null) {
             try {
                 xml.close();
-            }
-            catch (XMLStreamException e) {
+            } catch (XMLStreamException e) {
                 // only read
             }
             xml = null;
@@ -728,8 +715,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         if (sheetStream != null) {
             try {
                 sheetStream.close();
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 // only read
             }
             sheetStream = null;
@@ -754,13 +740,13 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
     public static List<String> mappedColumns(io.dialready.spec.JobSpec spec) {
         List<String> names = new ArrayList<>();
         io.dialready.spec.JobSpec.Columns c = spec.columns();
-        for (String n : new String[] { c.key(), c.name(), c.document(), c.amount(), c.dueDate(), c.daysOverdue() }) {
+        for (String n : new String[] {c.key(), c.name(), c.document(), c.amount(), c.dueDate(), c.daysOverdue()}) {
             if (n != null) {
                 names.add(n);
             }
         }
         for (io.dialready.spec.JobSpec.PhoneSource p : spec.phones()) {
-            for (String n : new String[] { p.column(), p.ddd(), p.number() }) {
+            for (String n : new String[] {p.column(), p.ddd(), p.number()}) {
                 if (n != null) {
                     names.add(n);
                 }

@@ -7,26 +7,63 @@ import java.util.List;
  * A job spec (jobs/*.yml) after loading, validation and defaults: what to read, how to map its columns, how to look
  * numbers up and where to write, and the calling rules file (null: none). Paths are absolute. Documented key by key in jobs/README.md.
  */
-public record JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-        Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression, boolean sharedNumbers) {
+public record JobSpec(
+        Path specFile,
+        String name,
+        String country,
+        Input input,
+        Columns columns,
+        List<PhoneSource> phones,
+        Lookup lookup,
+        Output output,
+        Run run,
+        Path callingRules,
+        Suppression suppression,
+        boolean sharedNumbers) {
 
-    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-            Lookup lookup, Output output, Run run, Path callingRules, Suppression suppression) {
+    public JobSpec(
+            Path specFile,
+            String name,
+            String country,
+            Input input,
+            Columns columns,
+            List<PhoneSource> phones,
+            Lookup lookup,
+            Output output,
+            Run run,
+            Path callingRules,
+            Suppression suppression) {
         this(specFile, name, country, input, columns, phones, lookup, output, run, callingRules, suppression, false);
     }
 
-    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-            Lookup lookup, Output output, Run run, Path callingRules) {
+    public JobSpec(
+            Path specFile,
+            String name,
+            String country,
+            Input input,
+            Columns columns,
+            List<PhoneSource> phones,
+            Lookup lookup,
+            Output output,
+            Run run,
+            Path callingRules) {
         this(specFile, name, country, input, columns, phones, lookup, output, run, callingRules, null);
     }
 
     /** Do-not-call number files and debtor-key files (one value a line); null in the spec when there are none. */
-    public record Suppression(List<Path> doNotCall, List<Path> debtorKeys) {
-    }
+    public record Suppression(List<Path> doNotCall, List<Path> debtorKeys) {}
 
     /** The spec without a calling rules file (no time-zone and window columns). */
-    public JobSpec(Path specFile, String name, String country, Input input, Columns columns, List<PhoneSource> phones,
-            Lookup lookup, Output output, Run run) {
+    public JobSpec(
+            Path specFile,
+            String name,
+            String country,
+            Input input,
+            Columns columns,
+            List<PhoneSource> phones,
+            Lookup lookup,
+            Output output,
+            Run run) {
         this(specFile, name, country, input, columns, phones, lookup, output, run, null);
     }
 
@@ -36,10 +73,23 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * {@code sheet} (XLSX: a name or a 1-based position) is null for the first sheet, {@code headerRow} (XLSX: 1-based)
      * null to detect the header row.
      */
-    public record Input(Path path, String format, String encoding, Character delimiter, boolean header, String sheet,
-            Integer headerRow, Jdbc jdbc) {
+    public record Input(
+            Path path,
+            String format,
+            String encoding,
+            Character delimiter,
+            boolean header,
+            String sheet,
+            Integer headerRow,
+            Jdbc jdbc) {
 
-        public Input(Path path, String format, String encoding, Character delimiter, boolean header, String sheet,
+        public Input(
+                Path path,
+                String format,
+                String encoding,
+                Character delimiter,
+                boolean header,
+                String sheet,
                 Integer headerRow) {
             this(path, format, encoding, delimiter, header, sheet, headerRow, null);
         }
@@ -86,8 +136,8 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
 
         /** What a run reads, for messages, the report and the resume identity: the URL without password, and the table or query. */
         public String describe() {
-            return io.dialready.db.JdbcUrls.redact(connection.url()) + (table != null ? " table " + table
-                    : " query " + query);
+            return io.dialready.db.JdbcUrls.redact(connection.url())
+                    + (table != null ? " table " + table : " query " + query);
         }
     }
 
@@ -96,13 +146,18 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * {@code phonesTable} (the dialer file's rows), one row per debtor in {@code debtorsTable} (the enriched file's
      * columns), both upserted by key.
      */
-    public record JdbcOutput(Connection connection, String phonesTable, String debtorsTable) {
-    }
+    public record JdbcOutput(Connection connection, String phonesTable, String debtorsTable) {}
 
     /** Which input columns hold what. Only {@code key} is required. */
-    public record Columns(String key, String name, String document, String amount, String dueDate, String daysOverdue,
-            String dateFormat, char decimalSeparator) {
-    }
+    public record Columns(
+            String key,
+            String name,
+            String document,
+            String amount,
+            String dueDate,
+            String daysOverdue,
+            String dateFormat,
+            char decimalSeparator) {}
 
     /**
      * One place phones are found: a single {@code column} (which may hold several numbers when {@code multiple}), or an
@@ -126,14 +181,35 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * a cached answer is reused; {@code timeout}: of one HTTP call; {@code photos} null when profile photos are not
      * fetched. {@code accounts} is empty only for the sandbox without limits.
      */
-    public record Lookup(String provider, Sandbox sandbox, boolean checkFixedLines, boolean dryRun, int batchSize,
-            int concurrency, java.time.Duration cacheTtl, java.time.Duration timeout, Retries retries,
-            CircuitBreaker circuitBreaker, Photos photos, List<Account> accounts) {
+    public record Lookup(
+            String provider,
+            Sandbox sandbox,
+            boolean checkFixedLines,
+            boolean dryRun,
+            int batchSize,
+            int concurrency,
+            java.time.Duration cacheTtl,
+            java.time.Duration timeout,
+            Retries retries,
+            CircuitBreaker circuitBreaker,
+            Photos photos,
+            List<Account> accounts) {
 
         /** The sandbox with the default limits-free settings (tests and demos). */
         public Lookup(String provider, Sandbox sandbox, boolean checkFixedLines, boolean dryRun, int batchSize) {
-            this(provider, sandbox, checkFixedLines, dryRun, batchSize, DEFAULT_CONCURRENCY, DEFAULT_CACHE_TTL,
-                    DEFAULT_TIMEOUT, Retries.DEFAULT, CircuitBreaker.DEFAULT, null, List.of());
+            this(
+                    provider,
+                    sandbox,
+                    checkFixedLines,
+                    dryRun,
+                    batchSize,
+                    DEFAULT_CONCURRENCY,
+                    DEFAULT_CACHE_TTL,
+                    DEFAULT_TIMEOUT,
+                    Retries.DEFAULT,
+                    CircuitBreaker.DEFAULT,
+                    null,
+                    List.of());
         }
 
         public static final int DEFAULT_CONCURRENCY = 4;
@@ -149,9 +225,18 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * {@code jitter} the upper bound of a random pause added before each call, {@code dailyQuota} the numbers this
      * account may check per calendar day (UTC), kept in the database across runs.
      */
-    public record Account(String name, String baseUrl, String instance, String tokenEnv, String clientTokenEnv,
-            String usernameEnv, String passwordEnv, Rate rate, int burst, java.time.Duration jitter, long dailyQuota) {
-    }
+    public record Account(
+            String name,
+            String baseUrl,
+            String instance,
+            String tokenEnv,
+            String clientTokenEnv,
+            String usernameEnv,
+            String passwordEnv,
+            Rate rate,
+            int burst,
+            java.time.Duration jitter,
+            long dailyQuota) {}
 
     /** {@code permits} numbers per {@code period} ("20/s", "60/min", "1000/h"). */
     public record Rate(long permits, java.time.Duration period) {
@@ -169,8 +254,8 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
 
     /** Retries of a failed call (429/503/5xx/timeout/dropped connection): attempts include the first call. */
     public record Retries(int maxAttempts, java.time.Duration initialBackoff, java.time.Duration maxBackoff) {
-        public static final Retries DEFAULT = new Retries(4, java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(60));
+        public static final Retries DEFAULT =
+                new Retries(4, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(60));
     }
 
     /** After {@code failures} calls in a row failed even after retries, no call is made for {@code open}. */
@@ -179,12 +264,10 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
     }
 
     /** Profile photos are fetched for the active numbers of debtors whose amount is at least {@code minAmount}. */
-    public record Photos(java.math.BigDecimal minAmount) {
-    }
+    public record Photos(java.math.BigDecimal minAmount) {}
 
     /** The built-in sandbox provider: deterministic answers, no network. */
-    public record Sandbox(double activeShare, int latencyMs, long seed, double legacyFormShare) {
-    }
+    public record Sandbox(double activeShare, int latencyMs, long seed, double legacyFormShare) {}
 
     /**
      * {@code dir} is null when the spec leaves it to the command line (default: ./out). {@code format} is csv, xlsx or
@@ -194,19 +277,65 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * {@code vicidial} is null unless a VICIdial profile is chosen. {@code neutraliseFormulas} (default true): cells
      * copied from the input that a spreadsheet would read as a formula get a leading {@code '} in every CSV output.
      */
-    public record Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
-            List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc,
+    public record Output(
+            Path dir,
+            String encoding,
+            char delimiter,
+            String lineSeparator,
+            String format,
+            List<Profile> profiles,
+            int phoneColumns,
+            Vicidial vicidial,
+            Campaigns campaigns,
+            JdbcOutput jdbc,
             boolean neutraliseFormulas) {
 
-        public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
-                List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns) {
-            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, null,
+        public Output(
+                Path dir,
+                String encoding,
+                char delimiter,
+                String lineSeparator,
+                String format,
+                List<Profile> profiles,
+                int phoneColumns,
+                Vicidial vicidial,
+                Campaigns campaigns) {
+            this(
+                    dir,
+                    encoding,
+                    delimiter,
+                    lineSeparator,
+                    format,
+                    profiles,
+                    phoneColumns,
+                    vicidial,
+                    campaigns,
+                    null,
                     true);
         }
 
-        public Output(Path dir, String encoding, char delimiter, String lineSeparator, String format,
-                List<Profile> profiles, int phoneColumns, Vicidial vicidial, Campaigns campaigns, JdbcOutput jdbc) {
-            this(dir, encoding, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial, campaigns, jdbc,
+        public Output(
+                Path dir,
+                String encoding,
+                char delimiter,
+                String lineSeparator,
+                String format,
+                List<Profile> profiles,
+                int phoneColumns,
+                Vicidial vicidial,
+                Campaigns campaigns,
+                JdbcOutput jdbc) {
+            this(
+                    dir,
+                    encoding,
+                    delimiter,
+                    lineSeparator,
+                    format,
+                    profiles,
+                    phoneColumns,
+                    vicidial,
+                    campaigns,
+                    jdbc,
                     true);
         }
 
@@ -219,8 +348,18 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
         }
 
         public Output withEncoding(String other) {
-            return new Output(dir, other, delimiter, lineSeparator, format, profiles, phoneColumns, vicidial,
-                    campaigns, jdbc, neutraliseFormulas);
+            return new Output(
+                    dir,
+                    other,
+                    delimiter,
+                    lineSeparator,
+                    format,
+                    profiles,
+                    phoneColumns,
+                    vicidial,
+                    campaigns,
+                    jdbc,
+                    neutraliseFormulas);
         }
 
         public boolean csv() {
@@ -237,16 +376,13 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
      * ("0-30", "31-90", "90+", optionally "unknown") to a template name, null when there is no WhatsApp campaign;
      * {@code sms} null when there is no SMS opt-in campaign.
      */
-    public record Campaigns(java.util.Map<String, String> whatsappTemplates, SmsOptin sms) {
-    }
+    public record Campaigns(java.util.Map<String, String> whatsappTemplates, SmsOptin sms) {}
 
     /** The SMS opt-in campaign: business number digits for wa.me, the SMS text and the pre-filled WhatsApp text. */
-    public record SmsOptin(String businessDigits, String text, String whatsappText) {
-    }
+    public record SmsOptin(String businessDigits, String text, String whatsappText) {}
 
     /** VICIdial lead settings: list_id (>= 100), source_code, and which debtor field becomes vendor_lead_code. */
-    public record Vicidial(long listId, String sourceCode, String vendorLeadCode) {
-    }
+    public record Vicidial(long listId, String sourceCode, String vendorLeadCode) {}
 
     /** The dialer files beyond the per-phone one, each from the same ordered staging rows. */
     public enum Profile {
@@ -284,6 +420,5 @@ public record JobSpec(Path specFile, String name, String country, Input input, C
         }
     }
 
-    public record Run(int chunkSize, int threads) {
-    }
+    public record Run(int chunkSize, int threads) {}
 }

@@ -1,5 +1,7 @@
 package io.dialready.spec;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.dialready.calling.CallingRules;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -11,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
-import io.dialready.calling.CallingRules;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -33,92 +30,130 @@ public final class JobSpecLoader {
     public static final Set<String> PROVIDERS = Set.of("sandbox", "evolution", "zapi", "waha", "wppconnect", "onprem");
     /** The providers that can tell whether a number has a profile photo. */
     public static final Set<String> PHOTO_PROVIDERS = Set.of("sandbox", "evolution", "zapi", "wppconnect");
+
     public static final Set<String> INPUT_FORMATS = Set.of("csv", "xlsx", "xls");
     public static final Set<String> OUTPUT_FORMATS = Set.of("csv", "xlsx", "both");
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     // The YAML as written: every field nullable so that "missing" can be told from "default".
-    record RawSpec(String name, String country, RawInput input, RawColumns columns, List<RawPhone> phones,
-            RawLookup lookup, RawOutput output, RawRun run, String callingRules,
-            RawSuppression suppression, Boolean sharedNumbers, RawCampaigns campaigns) {
-    }
+    record RawSpec(
+            String name,
+            String country,
+            RawInput input,
+            RawColumns columns,
+            List<RawPhone> phones,
+            RawLookup lookup,
+            RawOutput output,
+            RawRun run,
+            String callingRules,
+            RawSuppression suppression,
+            Boolean sharedNumbers,
+            RawCampaigns campaigns) {}
 
-    record RawInput(String path, String format, String encoding, String delimiter, Boolean header, String sheet,
-            Integer headerRow, RawJdbc jdbc) {
-    }
+    record RawInput(
+            String path,
+            String format,
+            String encoding,
+            String delimiter,
+            Boolean header,
+            String sheet,
+            Integer headerRow,
+            RawJdbc jdbc) {}
 
-    record RawJdbc(String url, String user, String passwordEnv, String table, String query, String keyColumn,
-            Integer pageSize) {
-    }
+    record RawJdbc(
+            String url,
+            String user,
+            String passwordEnv,
+            String table,
+            String query,
+            String keyColumn,
+            Integer pageSize) {}
 
-    record RawJdbcOutput(String url, String user, String passwordEnv, String phonesTable, String debtorsTable) {
-    }
+    record RawJdbcOutput(String url, String user, String passwordEnv, String phonesTable, String debtorsTable) {}
 
-    record RawColumns(String key, String name, String document, String amount, String dueDate, String daysOverdue,
-            String dateFormat, String decimalSeparator) {
-    }
+    record RawColumns(
+            String key,
+            String name,
+            String document,
+            String amount,
+            String dueDate,
+            String daysOverdue,
+            String dateFormat,
+            String decimalSeparator) {}
 
-    record RawPhone(String column, String ddd, String number, Boolean multiple) {
-    }
+    record RawPhone(String column, String ddd, String number, Boolean multiple) {}
 
-    record RawLookup(String provider, RawSandbox sandbox, Boolean checkFixedLines, Boolean dryRun, Integer batchSize,
-            Integer concurrency, Integer cacheTtlDays, Integer timeoutMs, RawRetries retries,
-            RawCircuitBreaker circuitBreaker, RawPhotos photos, List<RawAccount> accounts) {
-    }
+    record RawLookup(
+            String provider,
+            RawSandbox sandbox,
+            Boolean checkFixedLines,
+            Boolean dryRun,
+            Integer batchSize,
+            Integer concurrency,
+            Integer cacheTtlDays,
+            Integer timeoutMs,
+            RawRetries retries,
+            RawCircuitBreaker circuitBreaker,
+            RawPhotos photos,
+            List<RawAccount> accounts) {}
 
-    record RawAccount(String name, String baseUrl, String instance, String tokenEnv, String clientTokenEnv,
-            String usernameEnv, String passwordEnv, String rate, Integer burst, Integer jitterMs, Long dailyQuota) {
-    }
+    record RawAccount(
+            String name,
+            String baseUrl,
+            String instance,
+            String tokenEnv,
+            String clientTokenEnv,
+            String usernameEnv,
+            String passwordEnv,
+            String rate,
+            Integer burst,
+            Integer jitterMs,
+            Long dailyQuota) {}
 
-    record RawRetries(Integer maxAttempts, Integer initialBackoffMs, Integer maxBackoffMs) {
-    }
+    record RawRetries(Integer maxAttempts, Integer initialBackoffMs, Integer maxBackoffMs) {}
 
-    record RawCircuitBreaker(Integer failures, Integer openSeconds) {
-    }
+    record RawCircuitBreaker(Integer failures, Integer openSeconds) {}
 
-    record RawPhotos(java.math.BigDecimal minAmount) {
-    }
+    record RawPhotos(java.math.BigDecimal minAmount) {}
 
-    record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {
-    }
+    record RawSandbox(Double activeShare, Integer latencyMs, Long seed, Double legacyFormShare) {}
 
-    record RawOutput(String dir, String encoding, String delimiter, String lineSeparator, String format,
-            List<String> profiles, Integer phoneColumns, RawVicidial vicidial, RawJdbcOutput jdbc,
-            Boolean neutraliseFormulas) {
-    }
+    record RawOutput(
+            String dir,
+            String encoding,
+            String delimiter,
+            String lineSeparator,
+            String format,
+            List<String> profiles,
+            Integer phoneColumns,
+            RawVicidial vicidial,
+            RawJdbcOutput jdbc,
+            Boolean neutraliseFormulas) {}
 
-    record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {
-    }
+    record RawVicidial(Long listId, String sourceCode, String vendorLeadCode) {}
 
-    record RawCampaigns(RawWhatsAppCampaign whatsapp, RawSmsOptin smsOptin) {
-    }
+    record RawCampaigns(RawWhatsAppCampaign whatsapp, RawSmsOptin smsOptin) {}
 
-    record RawWhatsAppCampaign(java.util.Map<String, String> templates) {
-    }
+    record RawWhatsAppCampaign(java.util.Map<String, String> templates) {}
 
-    record RawSmsOptin(String businessNumber, String text, String whatsappText) {
-    }
+    record RawSmsOptin(String businessNumber, String text, String whatsappText) {}
 
-    record RawSuppression(List<String> doNotCall, List<String> debtorKeys) {
-    }
+    record RawSuppression(List<String> doNotCall, List<String> debtorKeys) {}
 
-    record RawRun(Integer chunkSize, Integer threads) {
-    }
+    record RawRun(Integer chunkSize, Integer threads) {}
 
     public JobSpec load(Path file) {
         String text;
         try {
             text = Files.readString(file);
-        }
-        catch (NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new JobSpecException("job spec " + file + " does not exist");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new JobSpecException("job spec " + file + " cannot be read: " + e.getMessage(), e);
         }
         return parse(text, file.toAbsolutePath().normalize());
@@ -131,16 +166,15 @@ public final class JobSpecLoader {
         RawSpec raw;
         try {
             raw = MAPPER.readValue(yaml, RawSpec.class);
-        }
-        catch (UnrecognizedPropertyException e) {
+        } catch (UnrecognizedPropertyException e) {
             String path = path(e);
             throw new JobSpecException(specFile + ": unknown key '" + path + "'" + known(e));
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             String path = path(e);
             String where = path.isEmpty() ? "" : " at key '" + path + "'";
             String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                    ? " (line " + e.getLocation().getLineNr() + ")" : "";
+                    ? " (line " + e.getLocation().getLineNr() + ")"
+                    : "";
             throw new JobSpecException(specFile + ": invalid YAML" + where + line + ": " + e.getOriginalMessage(), e);
         }
         if (raw == null) {
@@ -167,8 +201,7 @@ public final class JobSpecLoader {
                     sb.append('.');
                 }
                 sb.append(ref.getPropertyName());
-            }
-            else if (ref.getIndex() >= 0) {
+            } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
@@ -229,15 +262,34 @@ public final class JobSpecLoader {
             JobSpec.Lookup lookup = lookup(raw.lookup());
             JobSpec.Output output = campaigns(output(raw.output()), raw.campaigns(), country);
             if (raw.output() != null && raw.output().jdbc() != null) {
-                output = new JobSpec.Output(output.dir(), output.encoding(), output.delimiter(),
-                        output.lineSeparator(), output.format(), output.profiles(), output.phoneColumns(),
-                        output.vicidial(), output.campaigns(), jdbcOutput(raw.output().jdbc(), input.jdbc()),
+                output = new JobSpec.Output(
+                        output.dir(),
+                        output.encoding(),
+                        output.delimiter(),
+                        output.lineSeparator(),
+                        output.format(),
+                        output.profiles(),
+                        output.phoneColumns(),
+                        output.vicidial(),
+                        output.campaigns(),
+                        jdbcOutput(raw.output().jdbc(), input.jdbc()),
                         output.neutraliseFormulas());
             }
             JobSpec.Run run = run(raw.run());
             Path callingRules = callingRules(raw.callingRules());
-            return new JobSpec(specFile, name, country, input, columns, List.copyOf(phones), lookup, output, run,
-                    callingRules, suppression(raw.suppression()), Boolean.TRUE.equals(raw.sharedNumbers()));
+            return new JobSpec(
+                    specFile,
+                    name,
+                    country,
+                    input,
+                    columns,
+                    List.copyOf(phones),
+                    lookup,
+                    output,
+                    run,
+                    callingRules,
+                    suppression(raw.suppression()),
+                    Boolean.TRUE.equals(raw.sharedNumbers()));
         }
 
         private JobSpec.Output campaigns(JobSpec.Output out, RawCampaigns c, String country) {
@@ -264,8 +316,8 @@ public final class JobSpecLoader {
                 }
                 for (String seg : t.keySet()) {
                     if (!templates.containsKey(seg) && !seg.equals("unknown")) {
-                        throw error("campaigns.whatsapp.templates." + seg,
-                                "is not a segment (0-30, 31-90, 90+, unknown)");
+                        throw error(
+                                "campaigns.whatsapp.templates." + seg, "is not a segment (0-30, 31-90, 90+, unknown)");
                     }
                 }
                 if (t.get("unknown") != null && optional(t.get("unknown")) != null) {
@@ -283,9 +335,9 @@ public final class JobSpecLoader {
                     if (!util.isValidNumber(parsed)) {
                         throw error("campaigns.sms_optin.business_number", "is not a valid number: '" + number + "'");
                     }
-                    digits = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).substring(1);
-                }
-                catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                    digits = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164)
+                            .substring(1);
+                } catch (com.google.i18n.phonenumbers.NumberParseException e) {
                     throw error("campaigns.sms_optin.business_number", "is not a phone number: '" + number + "'");
                 }
                 String text = required(c.smsOptin().text(), "campaigns.sms_optin.text");
@@ -296,9 +348,17 @@ public final class JobSpecLoader {
                 sms = new JobSpec.SmsOptin(digits, text, wa);
                 profiles.add(JobSpec.Profile.SMS_OPTIN);
             }
-            return new JobSpec.Output(out.dir(), out.encoding(), out.delimiter(), out.lineSeparator(), out.format(),
-                    List.copyOf(profiles), out.phoneColumns(), out.vicidial(),
-                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms), out.jdbc(),
+            return new JobSpec.Output(
+                    out.dir(),
+                    out.encoding(),
+                    out.delimiter(),
+                    out.lineSeparator(),
+                    out.format(),
+                    List.copyOf(profiles),
+                    out.phoneColumns(),
+                    out.vicidial(),
+                    new JobSpec.Campaigns(templates == null ? null : java.util.Map.copyOf(templates), sms),
+                    out.jdbc(),
                     out.neutraliseFormulas());
         }
 
@@ -341,15 +401,14 @@ public final class JobSpecLoader {
             Path file = baseDir.resolve(v).normalize();
             try {
                 CallingRules.load(file);
-            }
-            catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw error("calling_rules", "names an unusable rules file: " + e.getMessage());
             }
             return file;
         }
 
-        private JobSpec.Connection connection(String url, String user, String passwordEnv, String key,
-                JobSpec.Connection fallback) {
+        private JobSpec.Connection connection(
+                String url, String user, String passwordEnv, String key, JobSpec.Connection fallback) {
             String u = optional(url);
             if (u == null) {
                 if (fallback == null) {
@@ -358,12 +417,15 @@ public final class JobSpecLoader {
                 return fallback;
             }
             if (!u.startsWith("jdbc:mysql:") && !u.startsWith("jdbc:h2:")) {
-                throw error(key + ".url", "must be a MySQL/MariaDB JDBC URL (jdbc:mysql://host:3306/database), not '"
-                        + io.dialready.db.JdbcUrls.redact(u) + "'");
+                throw error(
+                        key + ".url",
+                        "must be a MySQL/MariaDB JDBC URL (jdbc:mysql://host:3306/database), not '"
+                                + io.dialready.db.JdbcUrls.redact(u) + "'");
             }
             if (!u.equals(io.dialready.db.JdbcUrls.redact(u))) {
-                throw error(key + ".url", "must not hold a password: name an environment variable in "
-                        + key + ".password_env");
+                throw error(
+                        key + ".url",
+                        "must not hold a password: name an environment variable in " + key + ".password_env");
             }
             String env = optional(passwordEnv);
             if (env != null && System.getenv(env) == null) {
@@ -377,19 +439,21 @@ public final class JobSpecLoader {
             String table = optional(j.table());
             String query = optional(j.query());
             if ((table == null) == (query == null)) {
-                throw error("input.jdbc", "must have either 'table' or 'query' (a SELECT), not "
-                        + (table == null ? "neither" : "both"));
+                throw error(
+                        "input.jdbc",
+                        "must have either 'table' or 'query' (a SELECT), not " + (table == null ? "neither" : "both"));
             }
             if (table != null) {
                 try {
                     io.dialready.db.Identifiers.table(table);
-                }
-                catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException e) {
                     throw error("input.jdbc.table", e.getMessage());
                 }
             }
             if (query != null) {
-                String q = query.endsWith(";") ? query.substring(0, query.length() - 1).strip() : query;
+                String q = query.endsWith(";")
+                        ? query.substring(0, query.length() - 1).strip()
+                        : query;
                 String head = q.toLowerCase(Locale.ROOT);
                 if (!(head.startsWith("select") || head.startsWith("with")) || q.contains(";")) {
                     throw error("input.jdbc.query", "must be one SELECT statement");
@@ -399,8 +463,7 @@ public final class JobSpecLoader {
             String key = required(j.keyColumn(), "input.jdbc.key_column");
             try {
                 io.dialready.db.Identifiers.column(key);
-            }
-            catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw error("input.jdbc.key_column", e.getMessage());
             }
             int page = j.pageSize() == null ? 1000 : j.pageSize();
@@ -411,18 +474,17 @@ public final class JobSpecLoader {
         }
 
         private JobSpec.JdbcOutput jdbcOutput(RawJdbcOutput o, JobSpec.Jdbc source) {
-            JobSpec.Connection c = connection(o.url(), o.user(), o.passwordEnv(), "output.jdbc",
-                    source == null ? null : source.connection());
+            JobSpec.Connection c = connection(
+                    o.url(), o.user(), o.passwordEnv(), "output.jdbc", source == null ? null : source.connection());
             String phones = optional(o.phonesTable());
             String debtors = optional(o.debtorsTable());
             phones = phones == null ? "dialready_phones" : phones;
             debtors = debtors == null ? "dialready_debtors" : debtors;
-            for (String[] t : new String[][] { { "output.jdbc.phones_table", phones },
-                    { "output.jdbc.debtors_table", debtors } }) {
+            for (String[] t :
+                    new String[][] {{"output.jdbc.phones_table", phones}, {"output.jdbc.debtors_table", debtors}}) {
                 try {
                     io.dialready.db.Identifiers.table(t[1]);
-                }
-                catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException e) {
                     throw error(t[0], e.getMessage());
                 }
             }
@@ -434,10 +496,16 @@ public final class JobSpecLoader {
 
         private JobSpec.Input input(RawInput in) {
             if (in.jdbc() != null) {
-                if (optional(in.path()) != null || optional(in.format()) != null || optional(in.sheet()) != null
-                        || in.headerRow() != null || optional(in.encoding()) != null || optional(in.delimiter()) != null) {
-                    throw error("input.jdbc", "reads a database: leave out input.path, format, encoding, delimiter,"
-                            + " sheet and header_row");
+                if (optional(in.path()) != null
+                        || optional(in.format()) != null
+                        || optional(in.sheet()) != null
+                        || in.headerRow() != null
+                        || optional(in.encoding()) != null
+                        || optional(in.delimiter()) != null) {
+                    throw error(
+                            "input.jdbc",
+                            "reads a database: leave out input.path, format, encoding, delimiter,"
+                                    + " sheet and header_row");
                 }
                 return new JobSpec.Input(null, "jdbc", null, null, true, null, null, jdbc(in.jdbc()));
             }
@@ -470,10 +538,11 @@ public final class JobSpecLoader {
             }
             try {
                 return Charset.forName(v).name();
-            }
-            catch (IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
-                throw error(key, "names an unknown encoding '" + v + "' (use UTF-8, windows-1252, ISO-8859-1"
-                        + (autoAllowed ? " or auto" : "") + ")");
+            } catch (IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+                throw error(
+                        key,
+                        "names an unknown encoding '" + v + "' (use UTF-8, windows-1252, ISO-8859-1"
+                                + (autoAllowed ? " or auto" : "") + ")");
             }
         }
 
@@ -502,23 +571,27 @@ public final class JobSpecLoader {
             }
             try {
                 DateTimeFormatter.ofPattern(dateFormat);
-            }
-            catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw error("columns.date_format", "is not a valid date pattern: " + e.getMessage());
             }
             String sep = optional(c.decimalSeparator());
             char decimal;
             if (sep == null) {
                 decimal = country.equals("BR") ? ',' : '.';
-            }
-            else if (sep.equals(",") || sep.equals(".")) {
+            } else if (sep.equals(",") || sep.equals(".")) {
                 decimal = sep.charAt(0);
-            }
-            else {
+            } else {
                 throw error("columns.decimal_separator", "must be ',' or '.', not '" + sep + "'");
             }
-            return new JobSpec.Columns(key, optional(c.name()), optional(c.document()), optional(c.amount()),
-                    optional(c.dueDate()), optional(c.daysOverdue()), dateFormat, decimal);
+            return new JobSpec.Columns(
+                    key,
+                    optional(c.name()),
+                    optional(c.document()),
+                    optional(c.amount()),
+                    optional(c.dueDate()),
+                    optional(c.daysOverdue()),
+                    dateFormat,
+                    decimal);
         }
 
         private JobSpec.PhoneSource phone(RawPhone p, String key) {
@@ -551,8 +624,10 @@ public final class JobSpecLoader {
             String provider = optional(l.provider());
             provider = provider == null ? "sandbox" : provider.toLowerCase(Locale.ROOT);
             if (!PROVIDERS.contains(provider)) {
-                throw error("lookup.provider", "names an unknown provider '" + provider + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(PROVIDERS)) + ")");
+                throw error(
+                        "lookup.provider",
+                        "names an unknown provider '" + provider + "' (known: "
+                                + String.join(", ", new java.util.TreeSet<>(PROVIDERS)) + ")");
             }
             RawSandbox s = l.sandbox() == null ? new RawSandbox(null, null, null, null) : l.sandbox();
             double share = s.activeShare() == null ? 0.6 : s.activeShare();
@@ -572,49 +647,67 @@ public final class JobSpecLoader {
                 throw error("lookup.batch_size", "must be at least 1");
             }
             int concurrency = between(l.concurrency(), JobSpec.Lookup.DEFAULT_CONCURRENCY, 1, 64, "lookup.concurrency");
-            int ttlDays = between(l.cacheTtlDays(), (int) JobSpec.Lookup.DEFAULT_CACHE_TTL.toDays(), 0, 365,
-                    "lookup.cache_ttl_days");
-            int timeoutMs = between(l.timeoutMs(), (int) JobSpec.Lookup.DEFAULT_TIMEOUT.toMillis(), 100, 600_000,
-                    "lookup.timeout_ms");
+            int ttlDays = between(
+                    l.cacheTtlDays(), (int) JobSpec.Lookup.DEFAULT_CACHE_TTL.toDays(), 0, 365, "lookup.cache_ttl_days");
+            int timeoutMs = between(
+                    l.timeoutMs(), (int) JobSpec.Lookup.DEFAULT_TIMEOUT.toMillis(), 100, 600_000, "lookup.timeout_ms");
             JobSpec.Retries retries = JobSpec.Retries.DEFAULT;
             if (l.retries() != null) {
                 RawRetries r = l.retries();
                 int attempts = between(r.maxAttempts(), retries.maxAttempts(), 1, 20, "lookup.retries.max_attempts");
-                int initial = between(r.initialBackoffMs(), (int) retries.initialBackoff().toMillis(), 1, 3_600_000,
+                int initial = between(
+                        r.initialBackoffMs(),
+                        (int) retries.initialBackoff().toMillis(),
+                        1,
+                        3_600_000,
                         "lookup.retries.initial_backoff_ms");
-                int max = between(r.maxBackoffMs(), (int) retries.maxBackoff().toMillis(), initial, 3_600_000,
+                int max = between(
+                        r.maxBackoffMs(),
+                        (int) retries.maxBackoff().toMillis(),
+                        initial,
+                        3_600_000,
                         "lookup.retries.max_backoff_ms");
-                retries = new JobSpec.Retries(attempts, java.time.Duration.ofMillis(initial),
-                        java.time.Duration.ofMillis(max));
+                retries = new JobSpec.Retries(
+                        attempts, java.time.Duration.ofMillis(initial), java.time.Duration.ofMillis(max));
             }
             JobSpec.CircuitBreaker breaker = JobSpec.CircuitBreaker.DEFAULT;
             if (l.circuitBreaker() != null) {
                 RawCircuitBreaker b = l.circuitBreaker();
                 breaker = new JobSpec.CircuitBreaker(
                         between(b.failures(), breaker.failures(), 1, 10_000, "lookup.circuit_breaker.failures"),
-                        java.time.Duration.ofSeconds(between(b.openSeconds(), (int) breaker.open().toSeconds(), 1,
-                                86_400, "lookup.circuit_breaker.open_seconds")));
+                        java.time.Duration.ofSeconds(between(
+                                b.openSeconds(),
+                                (int) breaker.open().toSeconds(),
+                                1,
+                                86_400,
+                                "lookup.circuit_breaker.open_seconds")));
             }
             JobSpec.Photos photos = null;
             if (l.photos() != null) {
                 if (l.photos().minAmount() == null) {
-                    throw error("lookup.photos.min_amount", "is required with lookup.photos (the smallest amount owed "
-                            + "for which the active number's profile photo is fetched)");
+                    throw error(
+                            "lookup.photos.min_amount",
+                            "is required with lookup.photos (the smallest amount owed "
+                                    + "for which the active number's profile photo is fetched)");
                 }
                 if (l.photos().minAmount().signum() < 0) {
                     throw error("lookup.photos.min_amount", "must not be negative");
                 }
                 if (!PHOTO_PROVIDERS.contains(provider)) {
-                    throw error("lookup.photos", "is not available with provider '" + provider
-                            + "' (profile photos: evolution, zapi, wppconnect, sandbox)");
+                    throw error(
+                            "lookup.photos",
+                            "is not available with provider '" + provider
+                                    + "' (profile photos: evolution, zapi, wppconnect, sandbox)");
                 }
                 photos = new JobSpec.Photos(l.photos().minAmount());
             }
             List<JobSpec.Account> accounts = new ArrayList<>();
             List<RawAccount> raws = l.accounts() == null ? List.of() : l.accounts();
             if (raws.isEmpty() && !provider.equals("sandbox")) {
-                throw error("lookup.accounts", "is required with provider '" + provider
-                        + "': list at least one account (base_url, instance or session, token_env; docs/providers.md)");
+                throw error(
+                        "lookup.accounts",
+                        "is required with provider '" + provider
+                                + "': list at least one account (base_url, instance or session, token_env; docs/providers.md)");
             }
             Set<String> names = new java.util.HashSet<>();
             for (int i = 0; i < raws.size(); i++) {
@@ -624,22 +717,32 @@ public final class JobSpecLoader {
                 }
                 accounts.add(a);
             }
-            return new JobSpec.Lookup(provider,
+            return new JobSpec.Lookup(
+                    provider,
                     new JobSpec.Sandbox(share, latency, s.seed() == null ? 0 : s.seed(), legacy),
-                    Boolean.TRUE.equals(l.checkFixedLines()), Boolean.TRUE.equals(l.dryRun()), batch, concurrency,
-                    java.time.Duration.ofDays(ttlDays), java.time.Duration.ofMillis(timeoutMs), retries, breaker,
-                    photos, List.copyOf(accounts));
+                    Boolean.TRUE.equals(l.checkFixedLines()),
+                    Boolean.TRUE.equals(l.dryRun()),
+                    batch,
+                    concurrency,
+                    java.time.Duration.ofDays(ttlDays),
+                    java.time.Duration.ofMillis(timeoutMs),
+                    retries,
+                    breaker,
+                    photos,
+                    List.copyOf(accounts));
         }
 
         /** Conservative by default: gateways ban accounts that check thousands of numbers in minutes. */
         static final String DEFAULT_RATE = "20/min";
+
         static final int DEFAULT_BURST = 1;
         static final int DEFAULT_JITTER_MS = 2000;
         static final long DEFAULT_DAILY_QUOTA = 1000;
 
-        private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-        private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile(
-                "\\s*(\\d+)\\s*/\\s*(s|sec|second|min|minute|h|hour)\\s*");
+        private static final java.util.regex.Pattern ENV_NAME =
+                java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        private static final java.util.regex.Pattern RATE =
+                java.util.regex.Pattern.compile("\\s*(\\d+)\\s*/\\s*(s|sec|second|min|minute|h|hour)\\s*");
 
         private JobSpec.Account account(RawAccount a, String key, String provider) {
             if (a == null) {
@@ -652,30 +755,36 @@ public final class JobSpecLoader {
                 baseUrl = required(baseUrl, key + ".base_url");
                 try {
                     java.net.URI uri = new java.net.URI(baseUrl);
-                    if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                    if (uri.getHost() == null
+                            || !(uri.getScheme().equals("http")
+                                    || uri.getScheme().equals("https"))) {
                         throw error(key + ".base_url", "must be an http:// or https:// URL, not '" + baseUrl + "'");
                     }
                     if (uri.getUserInfo() != null) {
                         throw error(key + ".base_url", "must not hold credentials: name them in token_env");
                     }
-                }
-                catch (java.net.URISyntaxException e) {
+                } catch (java.net.URISyntaxException e) {
                     throw error(key + ".base_url", "is not a URL: " + e.getReason());
                 }
                 baseUrl = baseUrl.replaceAll("/+$", "");
             }
             String instance = optional(a.instance());
-            if (instance == null && Set.of("evolution", "zapi", "waha", "wppconnect").contains(provider)) {
-                throw error(key + ".instance", "is required with provider '" + provider
-                        + "' (the instance or session name of the paired phone)");
+            if (instance == null
+                    && Set.of("evolution", "zapi", "waha", "wppconnect").contains(provider)) {
+                throw error(
+                        key + ".instance",
+                        "is required with provider '" + provider
+                                + "' (the instance or session name of the paired phone)");
             }
             String tokenEnv = env(a.tokenEnv(), key + ".token_env");
             String clientTokenEnv = env(a.clientTokenEnv(), key + ".client_token_env");
             String usernameEnv = env(a.usernameEnv(), key + ".username_env");
             String passwordEnv = env(a.passwordEnv(), key + ".password_env");
             if (tokenEnv == null && Set.of("evolution", "zapi", "wppconnect").contains(provider)) {
-                throw error(key + ".token_env", "is required with provider '" + provider
-                        + "': the name of the environment variable that holds the token (never the token itself)");
+                throw error(
+                        key + ".token_env",
+                        "is required with provider '" + provider
+                                + "': the name of the environment variable that holds the token (never the token itself)");
             }
             if (provider.equals("onprem") && tokenEnv == null && (usernameEnv == null || passwordEnv == null)) {
                 throw error(key + ".token_env", "or username_env and password_env are required with provider 'onprem'");
@@ -683,8 +792,10 @@ public final class JobSpecLoader {
             String rateText = optional(a.rate()) == null ? DEFAULT_RATE : a.rate();
             java.util.regex.Matcher m = RATE.matcher(rateText);
             if (!m.matches()) {
-                throw error(key + ".rate", "must be numbers per second, minute or hour such as 1/s, 20/min or "
-                        + "600/h, not '" + rateText + "'");
+                throw error(
+                        key + ".rate",
+                        "must be numbers per second, minute or hour such as 1/s, 20/min or " + "600/h, not '" + rateText
+                                + "'");
             }
             long permits = Long.parseLong(m.group(1));
             if (permits < 1) {
@@ -701,8 +812,18 @@ public final class JobSpecLoader {
             if (quota < 1) {
                 throw error(key + ".daily_quota", "must be at least 1");
             }
-            return new JobSpec.Account(name, baseUrl, instance, tokenEnv, clientTokenEnv, usernameEnv, passwordEnv,
-                    new JobSpec.Rate(permits, period), burst, java.time.Duration.ofMillis(jitter), quota);
+            return new JobSpec.Account(
+                    name,
+                    baseUrl,
+                    instance,
+                    tokenEnv,
+                    clientTokenEnv,
+                    usernameEnv,
+                    passwordEnv,
+                    new JobSpec.Rate(permits, period),
+                    burst,
+                    java.time.Duration.ofMillis(jitter),
+                    quota);
         }
 
         private String env(String value, String key) {
@@ -732,11 +853,9 @@ public final class JobSpecLoader {
             String lineSeparator;
             if (ls == null || ls.equalsIgnoreCase("lf")) {
                 lineSeparator = "\n";
-            }
-            else if (ls.equalsIgnoreCase("crlf")) {
+            } else if (ls.equalsIgnoreCase("crlf")) {
                 lineSeparator = "\r\n";
-            }
-            else {
+            } else {
                 throw error("output.line_separator", "must be lf or crlf, not '" + ls + "'");
             }
             String format = optional(o.format());
@@ -753,12 +872,16 @@ public final class JobSpecLoader {
                     }
                     JobSpec.Profile p = JobSpec.Profile.of(label);
                     if (p == JobSpec.Profile.WHATSAPP_CAMPAIGN || p == JobSpec.Profile.SMS_OPTIN) {
-                        throw error("output.profiles", "names '" + label
-                                + "': campaign files come from the campaigns section, not from output.profiles");
+                        throw error(
+                                "output.profiles",
+                                "names '" + label
+                                        + "': campaign files come from the campaigns section, not from output.profiles");
                     }
                     if (p == null) {
-                        throw error("output.profiles", "names an unknown profile '" + name
-                                + "' (known: per-phone, per-debtor, vicidial, vicidial-pipe, genesys)");
+                        throw error(
+                                "output.profiles",
+                                "names an unknown profile '" + name
+                                        + "' (known: per-phone, per-debtor, vicidial, vicidial-pipe, genesys)");
                     }
                     if (!profiles.contains(p)) {
                         profiles.add(p);
@@ -767,12 +890,13 @@ public final class JobSpecLoader {
             }
             int phoneColumns = o.phoneColumns() == null ? 3 : o.phoneColumns();
             if (phoneColumns < 1 || phoneColumns > 11) {
-                throw error("output.phone_columns", "must be between 1 and 11, not " + phoneColumns
-                        + " (Genesys takes at most 50 columns)");
+                throw error(
+                        "output.phone_columns",
+                        "must be between 1 and 11, not " + phoneColumns + " (Genesys takes at most 50 columns)");
             }
             JobSpec.Vicidial vicidial = null;
-            boolean wantsVicidial = profiles.contains(JobSpec.Profile.VICIDIAL)
-                    || profiles.contains(JobSpec.Profile.VICIDIAL_PIPE);
+            boolean wantsVicidial =
+                    profiles.contains(JobSpec.Profile.VICIDIAL) || profiles.contains(JobSpec.Profile.VICIDIAL_PIPE);
             if (o.vicidial() != null && !wantsVicidial) {
                 throw error("output.vicidial", "is set but output.profiles names neither vicidial nor vicidial-pipe");
             }
@@ -795,8 +919,17 @@ public final class JobSpecLoader {
                 }
                 vicidial = new JobSpec.Vicidial(v.listId(), source == null ? "" : source, vlc);
             }
-            return new JobSpec.Output(dir == null ? null : baseDir.resolve(dir).normalize(), encoding, delimiter,
-                    lineSeparator, format, List.copyOf(profiles), phoneColumns, vicidial, null, null,
+            return new JobSpec.Output(
+                    dir == null ? null : baseDir.resolve(dir).normalize(),
+                    encoding,
+                    delimiter,
+                    lineSeparator,
+                    format,
+                    List.copyOf(profiles),
+                    phoneColumns,
+                    vicidial,
+                    null,
+                    null,
                     o.neutraliseFormulas() == null || o.neutraliseFormulas());
         }
 
@@ -805,7 +938,8 @@ public final class JobSpecLoader {
             if (chunk < 1 || chunk > 100_000) {
                 throw error("run.chunk_size", "must be between 1 and 100000, not " + chunk);
             }
-            int threads = r == null || r.threads() == null ? Runtime.getRuntime().availableProcessors() : r.threads();
+            int threads =
+                    r == null || r.threads() == null ? Runtime.getRuntime().availableProcessors() : r.threads();
             if (threads < 1 || threads > 64) {
                 throw error("run.threads", "must be between 1 and 64, not " + threads);
             }

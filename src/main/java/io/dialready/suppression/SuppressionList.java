@@ -1,5 +1,7 @@
 package io.dialready.suppression;
 
+import io.dialready.phone.PhoneCandidate;
+import io.dialready.phone.PhoneNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +11,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.phone.PhoneNormalizer;
 
 /**
  * The run's do-not-call numbers (E.164, from files of one number a line in any format the phone parser reads, against
@@ -72,8 +71,7 @@ public final class SuppressionList {
                     out.add(t);
                 }
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot read suppression file " + file, e);
         }
         return out;

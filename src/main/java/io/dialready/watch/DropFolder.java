@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +54,8 @@ public final class DropFolder {
     public static final int QUOTA_SPENT = 4;
 
     private static final Set<String> ACCEPTED = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls");
-    private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", ".partial", ".filepart", ".crdownload",
-            ".tmp", ".swp", ".download");
+    private static final List<String> TEMPORARY_SUFFIXES =
+            List.of(".part", ".partial", ".filepart", ".crdownload", ".tmp", ".swp", ".download");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Runs the job on one file: its exit code and, when it failed, what it said. */
@@ -65,8 +64,7 @@ public final class DropFolder {
         Result run(Path input);
     }
 
-    public record Result(int exitCode, String message) {
-    }
+    public record Result(int exitCode, String message) {}
 
     /**
      * @param jobId  the job spec (its path), to tell two jobs' ledger entries apart
@@ -89,8 +87,7 @@ public final class DropFolder {
     }
 
     /** What a file's size and modification time were when first seen so, and since when. */
-    private record Seen(long size, long modified, long sinceNanos) {
-    }
+    private record Seen(long size, long modified, long sinceNanos) {}
 
     private final Settings settings;
     private final Ledger ledger;
@@ -147,7 +144,11 @@ public final class DropFolder {
                 }
                 take(file);
             }
-            if (once && !pending && !waiting && ready.isEmpty() && list(settings.processing()).isEmpty()) {
+            if (once
+                    && !pending
+                    && !waiting
+                    && ready.isEmpty()
+                    && list(settings.processing()).isEmpty()) {
                 return;
             }
             Thread.sleep(settings.poll().toMillis());
@@ -171,8 +172,7 @@ public final class DropFolder {
                 BasicFileAttributes a;
                 try {
                     a = Files.readAttributes(file, BasicFileAttributes.class);
-                }
-                catch (IOException e) {
+                } catch (IOException e) {
                     continue; // gone between the listing and now
                 }
                 if (!a.isRegularFile()) {
@@ -191,8 +191,9 @@ public final class DropFolder {
             }
         }
         seen.keySet().retainAll(present.keySet());
-        candidates.sort(Comparator.comparingLong((Path p) -> seen.get(p.getFileName().toString()).modified())
-            .thenComparing(p -> p.getFileName().toString()));
+        candidates.sort(Comparator.comparingLong(
+                        (Path p) -> seen.get(p.getFileName().toString()).modified())
+                .thenComparing(p -> p.getFileName().toString()));
         ready.addAll(candidates);
         return present.size() > candidates.size();
     }
@@ -214,7 +215,8 @@ public final class DropFolder {
     private void take(Path file) throws IOException {
         String name = file.getFileName().toString();
         seen.remove(name);
-        String extension = name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+        String extension = name.lastIndexOf('.') > 0
+                ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
                 : "";
         if (!ACCEPTED.contains(extension)) {
             fail(file, 0, "not a CSV or XLSX file: the watcher takes .csv, .txt, .tsv, .xlsx and .xlsm files", null);
@@ -223,8 +225,12 @@ public final class DropFolder {
         String sha = Ledger.sha256(file);
         Optional<Ledger.Entry> done = ledger.done(settings.jobId(), name, sha);
         if (done.isPresent()) {
-            fail(file, 0, "duplicate: a file with the same name and content (SHA-256 " + sha + ") was processed on "
-                    + done.get().finishedAt() + "; not processed again (rename or change the file to process it)",
+            fail(
+                    file,
+                    0,
+                    "duplicate: a file with the same name and content (SHA-256 " + sha + ") was processed on "
+                            + done.get().finishedAt()
+                            + "; not processed again (rename or change the file to process it)",
                     null);
             return;
         }
@@ -249,8 +255,7 @@ public final class DropFolder {
         Result result;
         try {
             result = job.run(file);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             log.error("{}: the job threw", name, e);
             result = new Result(1, "the job failed: " + e);
         }
@@ -259,10 +264,12 @@ public final class DropFolder {
             move(file, target);
             ledger.record("done", result.exitCode(), sha, settings.jobId(), name);
             processed++;
-            say(name + ": done" + (result.exitCode() == QUOTA_SPENT ? " (exit code 4: provider quota spent, some"
-                    + " phones left PENDING)" : "") + "; input moved to " + target);
-        }
-        else {
+            say(name + ": done"
+                    + (result.exitCode() == QUOTA_SPENT
+                            ? " (exit code 4: provider quota spent, some" + " phones left PENDING)"
+                            : "")
+                    + "; input moved to " + target);
+        } else {
             fail(file, result.exitCode(), result.message(), sha);
         }
         return true;
@@ -273,14 +280,22 @@ public final class DropFolder {
         Path target = unique(settings.failed(), name);
         move(file, target);
         StringBuilder text = new StringBuilder();
-        text.append(name).append(": not processed: ").append(why == null ? "" : why.strip()).append('\n');
+        text.append(name)
+                .append(": not processed: ")
+                .append(why == null ? "" : why.strip())
+                .append('\n');
         if (exitCode != 0) {
-            text.append("exit code ").append(exitCode).append(" (").append(meaning(exitCode)).append(")\n");
+            text.append("exit code ")
+                    .append(exitCode)
+                    .append(" (")
+                    .append(meaning(exitCode))
+                    .append(")\n");
         }
         text.append("job: ").append(settings.jobId()).append('\n');
         text.append("failed at: ").append(LocalDateTime.now().withNano(0)).append('\n');
-        text.append("To retry: fix the problem, then drop the file into ").append(settings.inbox())
-            .append(" again.\n");
+        text.append("To retry: fix the problem, then drop the file into ")
+                .append(settings.inbox())
+                .append(" again.\n");
         Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), text);
         if (sha != null) {
             ledger.record("failed", exitCode, sha, settings.jobId(), name);
@@ -310,7 +325,7 @@ public final class DropFolder {
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";
         String stamp = LocalDateTime.now().format(STAMP);
-        for (int i = 1;; i++) {
+        for (int i = 1; ; i++) {
             target = folder.resolve(stem + "." + stamp + (i > 1 ? "-" + i : "") + ext);
             if (!Files.exists(target)) {
                 return target;
@@ -322,12 +337,10 @@ public final class DropFolder {
         try {
             try {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (AtomicMoveNotSupportedException e) {
+            } catch (AtomicMoveNotSupportedException e) {
                 Files.move(from, to, StandardCopyOption.COPY_ATTRIBUTES);
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + from + " to " + to, e);
         }
     }

@@ -35,8 +35,7 @@ public final class Ledger {
     }
 
     /** A finished file as the ledger has it. */
-    public record Entry(String finishedAt, String outcome, int exitCode, String sha256, String job, String name) {
-    }
+    public record Entry(String finishedAt, String outcome, int exitCode, String sha256, String job, String name) {}
 
     /** The {@code done} entry of the same job, name and content, if any. */
     public synchronized Optional<Entry> done(String job, String name, String sha256) throws IOException {
@@ -46,8 +45,7 @@ public final class Ledger {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines) {
             String[] f = line.split("\t", -1);
-            if (f.length == 6 && f[1].equals("done") && f[3].equals(sha256) && f[4].equals(job)
-                    && f[5].equals(name)) {
+            if (f.length == 6 && f[1].equals("done") && f[3].equals(sha256) && f[4].equals(job) && f[5].equals(name)) {
                 return Optional.of(new Entry(f[0], f[1], Integer.parseInt(f[2]), f[3], f[4], f[5]));
             }
         }
@@ -56,10 +54,22 @@ public final class Ledger {
 
     public synchronized void record(String outcome, int exitCode, String sha256, String job, String name)
             throws IOException {
-        String line = String.join("\t", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), outcome,
-                Integer.toString(exitCode), sha256, clean(job), clean(name)) + "\n";
+        String line = String.join(
+                        "\t",
+                        LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        outcome,
+                        Integer.toString(exitCode),
+                        sha256,
+                        clean(job),
+                        clean(name))
+                + "\n";
         Files.createDirectories(file.getParent());
-        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        Files.writeString(
+                file,
+                line,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
                 StandardOpenOption.SYNC);
     }
 
@@ -71,12 +81,11 @@ public final class Ledger {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -19,8 +18,8 @@ class ProgressTest {
 
     private Progress progress(Progress.Mode mode, Duration interval, OptionalDouble allowed) {
         return new Progress(mode, new PrintStream(console, true, StandardCharsets.UTF_8), interval)
-            .withInputFraction(() -> fraction)
-            .withLookups(lookups::get, () -> allowed);
+                .withInputFraction(() -> fraction)
+                .withLookups(lookups::get, () -> allowed);
     }
 
     private String printed() {
@@ -44,8 +43,9 @@ class ProgressTest {
         // 10 chunks over ~1.2 s with a line at most every 0.3 s: 3 or 4 lines, not 10
         assertThat(lines.length).isBetween(2, 4);
         String last = lines[lines.length - 1];
-        assertThat(last).matches("progress: [0-9,]+ of ~4,000 rows \\(\\d+%\\), [0-9,]+ rows/s, "
-                + "lookups [0-9,.]+/s \\(no rate limit\\), ETA \\d+s");
+        assertThat(last)
+                .matches("progress: [0-9,]+ of ~4,000 rows \\(\\d+%\\), [0-9,]+ rows/s, "
+                        + "lookups [0-9,.]+/s \\(no rate limit\\), ETA \\d+s");
         Progress.Figures f = p.figures(1000, System.nanoTime());
         assertThat(f.estimatedTotal()).isEqualTo(4000);
         // 1000 rows in ~1.2 s (wide bounds: the machine is shared)
@@ -78,7 +78,8 @@ class ProgressTest {
 
     @Test
     void onATerminalABarWithRowsSpeedAndLookups() throws Exception {
-        Progress p = progress(Progress.Mode.BAR, Duration.ofHours(1), OptionalDouble.empty()).withBarWidth(150);
+        Progress p = progress(Progress.Mode.BAR, Duration.ofHours(1), OptionalDouble.empty())
+                .withBarWidth(150);
         p.start(0);
         for (int i = 1; i <= 5; i++) {
             Thread.sleep(300);
@@ -88,25 +89,40 @@ class ProgressTest {
         }
         p.close();
         String bar = printed();
-        assertThat(bar).contains("enrich").contains("500/1000 rows").containsPattern("\\d rows/s · lookups \\d")
-            .contains("no rate limit");
+        assertThat(bar)
+                .contains("enrich")
+                .contains("500/1000 rows")
+                .containsPattern("\\d rows/s · lookups \\d")
+                .contains("no rate limit");
         assertThat(bar).doesNotContain("progress:"); // no log-style lines on a terminal
     }
 
     @Test
     void theAllowedRateIsTheSumOfTheSpecsAccountRates() {
-        io.dialready.spec.JobSpec.Lookup none = new io.dialready.spec.JobSpec.Lookup("sandbox", null, false, false, 500);
+        io.dialready.spec.JobSpec.Lookup none =
+                new io.dialready.spec.JobSpec.Lookup("sandbox", null, false, false, 500);
         assertThat(EnrichJobConfiguration.allowedLookupsPerSecond(none)).isEmpty();
         var perMinute = new io.dialready.spec.JobSpec.Rate(30, Duration.ofMinutes(1));
         var perSecond = new io.dialready.spec.JobSpec.Rate(2, Duration.ofSeconds(1));
-        var a = new io.dialready.spec.JobSpec.Account("a", "http://127.0.0.1:1", "i", null, null, null, null, perMinute,
-                5, Duration.ZERO, 1000);
-        var b = new io.dialready.spec.JobSpec.Account("b", "http://127.0.0.1:1", "i", null, null, null, null, perSecond,
-                5, Duration.ZERO, 1000);
-        var pool = new io.dialready.spec.JobSpec.Lookup("evolution", null, false, false, 500, 4, Duration.ofDays(7),
-                Duration.ofSeconds(20), io.dialready.spec.JobSpec.Retries.DEFAULT,
-                io.dialready.spec.JobSpec.CircuitBreaker.DEFAULT, null, java.util.List.of(a, b));
-        assertThat(EnrichJobConfiguration.allowedLookupsPerSecond(pool).getAsDouble()).isEqualTo(2.5);
+        var a = new io.dialready.spec.JobSpec.Account(
+                "a", "http://127.0.0.1:1", "i", null, null, null, null, perMinute, 5, Duration.ZERO, 1000);
+        var b = new io.dialready.spec.JobSpec.Account(
+                "b", "http://127.0.0.1:1", "i", null, null, null, null, perSecond, 5, Duration.ZERO, 1000);
+        var pool = new io.dialready.spec.JobSpec.Lookup(
+                "evolution",
+                null,
+                false,
+                false,
+                500,
+                4,
+                Duration.ofDays(7),
+                Duration.ofSeconds(20),
+                io.dialready.spec.JobSpec.Retries.DEFAULT,
+                io.dialready.spec.JobSpec.CircuitBreaker.DEFAULT,
+                null,
+                java.util.List.of(a, b));
+        assertThat(EnrichJobConfiguration.allowedLookupsPerSecond(pool).getAsDouble())
+                .isEqualTo(2.5);
     }
 
     @Test

@@ -2,23 +2,21 @@ package io.dialready.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import io.dialready.phone.PhoneExtractor;
 import io.dialready.source.CsvDebtorReader;
 import io.dialready.source.CsvFormatDetector;
 import io.dialready.source.DebtorMapper;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class ReadAheadParserTest {
 
@@ -35,9 +33,9 @@ class ReadAheadParserTest {
                 phones:
                   - column: FONE
                 """, dir.resolve("job.yml"));
-        String[] header = { "ID", "FONE" };
-        EnrichProcessor processor = new EnrichProcessor(new DebtorMapper(spec, header),
-                new PhoneExtractor(spec, header), LocalDate.of(2026, 11, 23), ';', ',');
+        String[] header = {"ID", "FONE"};
+        EnrichProcessor processor = new EnrichProcessor(
+                new DebtorMapper(spec, header), new PhoneExtractor(spec, header), LocalDate.of(2026, 11, 23), ';', ',');
         CsvDebtorReader reader = new CsvDebtorReader(file, new CsvFormatDetector().detect(file, null, null));
         return new ReadAheadParser(reader, CsvDebtorReader.READ_KEY, processor, 3, 16);
     }
@@ -55,10 +53,13 @@ class ReadAheadParserTest {
         ReadAheadParser parser = parser(portfolio(2000));
         parser.open(new ExecutionContext());
         List<String> keys = new ArrayList<>();
-        for (ParsedRow r; (r = parser.read()) != null;) {
+        for (ParsedRow r; (r = parser.read()) != null; ) {
             keys.add(r.debtor().key());
-            String expected = "+55119" + (1000_0000 + Integer.parseInt(r.debtor().key()));
-            assertThat(r.phones()).singleElement().satisfies(p -> assertThat(p.e164()).isEqualTo(expected));
+            String expected =
+                    "+55119" + (1000_0000 + Integer.parseInt(r.debtor().key()));
+            assertThat(r.phones())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.e164()).isEqualTo(expected));
         }
         parser.close();
         assertThat(keys).hasSize(2000);

@@ -2,16 +2,14 @@ package io.dialready.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 
 class BaselineEnricherTest {
 

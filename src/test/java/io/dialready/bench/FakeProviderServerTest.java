@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,22 +26,34 @@ class FakeProviderServerTest {
     void answersEvolutionAndWahaShapesAndCountsCallsPerSecondWindow() throws Exception {
         int port = server.start(0);
         String base = "http://127.0.0.1:" + port;
-        HttpResponse<String> bulk = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/whatsappNumbers/bench"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"numbers\":[\"5511987654321\",\"5511912345678\",\"5521987650000\"]}"))
-            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bulk = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/chat/whatsappNumbers/bench"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"numbers\":[\"5511987654321\",\"5511912345678\",\"5521987650000\"]}"))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(bulk.statusCode()).isEqualTo(200);
         JsonNode items = JsonMapper.builder().build().readTree(bulk.body());
         assertThat(items).hasSize(3);
         assertThat(items.get(0).get("number").asString()).isEqualTo("5511987654321");
         assertThat(items.get(0).get("jid").asString()).isEqualTo("5511987654321@s.whatsapp.net");
 
-        HttpResponse<String> single = http.send(HttpRequest.newBuilder(
-                URI.create(base + "/api/contacts/check-exists?phone=5511987654321&session=default")).GET().build(),
+        HttpResponse<String> single = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(base + "/api/contacts/check-exists?phone=5511987654321&session=default"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(single.statusCode()).isEqualTo(200);
-        boolean exists = JsonMapper.builder().build().readTree(single.body()).get("numberExists").asBoolean();
-        assertThat(exists).as("the same number gets the same answer from both shapes")
-            .isEqualTo(items.get(0).get("exists").asBoolean());
+        boolean exists = JsonMapper.builder()
+                .build()
+                .readTree(single.body())
+                .get("numberExists")
+                .asBoolean();
+        assertThat(exists)
+                .as("the same number gets the same answer from both shapes")
+                .isEqualTo(items.get(0).get("exists").asBoolean());
 
         JsonNode stats = JsonMapper.builder().build().readTree(server.stats());
         assertThat(stats.get("calls").asLong()).isEqualTo(2);
@@ -55,9 +65,11 @@ class FakeProviderServerTest {
     @Test
     void refusesAnEvolutionCallWithoutNumbers() throws Exception {
         int port = server.start(0);
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/chat/whatsappNumbers/bench"))
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat/whatsappNumbers/bench"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("numbers is required");
     }

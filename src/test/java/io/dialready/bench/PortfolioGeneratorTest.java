@@ -3,6 +3,9 @@ package io.dialready.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -13,13 +16,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
 
 class PortfolioGeneratorTest {
 
@@ -37,16 +35,17 @@ class PortfolioGeneratorTest {
 
     private static String decodeStrict(byte[] bytes, Charset cs) throws Exception {
         return cs.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     private static List<String[]> parse(String text, char separator) throws Exception {
         try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
-            .withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
-            .build()) {
+                .withCSVParser(
+                        new RFC4180ParserBuilder().withSeparator(separator).build())
+                .build()) {
             return reader.readAll();
         }
     }
@@ -96,15 +95,16 @@ class PortfolioGeneratorTest {
 
     @Test
     void mainFoneNumbersDoNotRepeatAcrossRows() throws Exception {
-        String text = decodeStrict(
-                Files.readAllBytes(generate(dir, "br", 20_000, 3)), CP1252);
+        String text = decodeStrict(Files.readAllBytes(generate(dir, "br", 20_000, 3)), CP1252);
         Set<String> seen = new HashSet<>();
         int numbers = 0;
         for (String[] r : parse(text, ';').subList(1, 20_001)) {
             String digits = r[6].replaceAll("\\D", "");
             if (digits.length() == 9 && digits.chars().distinct().count() > 1) { // a 9-digit mobile, not junk
                 numbers++;
-                assertThat(seen.add(r[5].replaceFirst("^0", "") + digits)).as(r[6]).isTrue();
+                assertThat(seen.add(r[5].replaceFirst("^0", "") + digits))
+                        .as(r[6])
+                        .isTrue();
             }
         }
         assertThat(numbers).isGreaterThan(15_000);
@@ -114,8 +114,8 @@ class PortfolioGeneratorTest {
     void refusesAnUnknownShapeAndLeavesNoFile() {
         Path out = dir.resolve("x.csv");
         assertThatThrownBy(() -> PortfolioGenerator.generate("us", 10, out, 1))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("unknown shape");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown shape");
         assertThat(out).doesNotExist();
         assertThat(dir.resolve("x.csv.part")).doesNotExist();
     }

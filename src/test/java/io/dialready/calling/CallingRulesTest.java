@@ -3,13 +3,11 @@ package io.dialready.calling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialready.calling.CallingRules.Windows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.dialready.calling.CallingRules.Windows;
 
 class CallingRulesTest {
 
@@ -45,8 +43,9 @@ class CallingRulesTest {
         assertThat(rules.windows("BR", "SP")).isEqualTo(new Windows("08:00-20:00", "closed", "closed"));
 
         Files.writeString(f, "countries:\n  BR: {all: {weekdays: \"20:00-08:00\"}}\n");
-        assertThatThrownBy(() -> CallingRules.load(f)).hasMessageContaining("countries.BR.all.weekdays")
-            .hasMessageContaining("20:00-08:00");
+        assertThatThrownBy(() -> CallingRules.load(f))
+                .hasMessageContaining("countries.BR.all.weekdays")
+                .hasMessageContaining("20:00-08:00");
         Files.writeString(f, "countres: {}\n");
         assertThatThrownBy(() -> CallingRules.load(f)).hasMessageContaining("countres");
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +33,21 @@ class CallingWindowsTest {
                 lookup:
                   sandbox:
                     active_share: 0
-                """.formatted(country, Path.of("jobs/calling-rules.yml").toAbsolutePath()));
-        List<String> args = new ArrayList<>(List.of("enrich", "--job", spec.toString(), "--output",
-                dir.resolve("out").toString(), "--data", dir.resolve("data").toString(), "--log-file",
-                dir.resolve("log.txt").toString(), "--as-of", "2026-11-23", "--quiet"));
+                """.formatted(
+                        country, Path.of("jobs/calling-rules.yml").toAbsolutePath()));
+        List<String> args = new ArrayList<>(List.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet"));
         return CliRun.of(args.toArray(String[]::new));
     }
 
@@ -53,7 +63,8 @@ class CallingWindowsTest {
                 PE,81 3222-1234
                 """);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(dir.resolve("out/in.dialer.csv"), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(Files.readString(dir.resolve("out/in.dialer.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,\
                 priority,provider,timezone,window_weekdays,window_saturday,window_sunday
                 SP,1,+5511987654321,11987654321,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Sao_Paulo,\
@@ -81,10 +92,12 @@ class CallingWindowsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("out/in.dialer.csv"));
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("L1,1,+919876543210,")
-            .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00");
-        assertThat(lines.get(2)).startsWith("L2,1,+912223456789,")
-            .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00");
+        assertThat(lines.get(1))
+                .startsWith("L1,1,+919876543210,")
+                .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00");
+        assertThat(lines.get(2))
+                .startsWith("L2,1,+912223456789,")
+                .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00");
     }
 
     @Test
@@ -99,11 +112,21 @@ class CallingWindowsTest {
                 phones:
                   - column: FONE
                 """);
-        CliRun run = CliRun.of("enrich", "--job", spec.toString(), "--output", dir.resolve("out").toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet");
+        CliRun run = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("out/in.dialer.csv")).get(0)).isEqualTo(
-                "debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,"
-                        + "priority,provider");
+        assertThat(Files.readAllLines(dir.resolve("out/in.dialer.csv")).get(0))
+                .isEqualTo(
+                        "debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,"
+                                + "priority,provider");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,18 +46,30 @@ class CampaignFilesTest {
                     whatsapp_text: "Quero negociar o contrato {key}"
                 """);
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        CliRun run = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         // W3 has no active number (a fixed line, not looked up): in neither file; W2 is 90+ days overdue
-        assertThat(Files.readString(out.resolve("in.whatsapp-campaign.csv"), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(Files.readString(out.resolve("in.whatsapp-campaign.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 debtor_key,whatsapp_number,template,param_name,param_amount,param_days_overdue,param_due_date
                 W1,5511987654321,lembrete,ANA SOUZA,"R$ 1.234,56",22,01/11/2026
                 W2,5521998765432,acordo,JOÃO,"R$ 250,00",114,01/08/2026
                 """);
         // Ã is not in GSM 03.38: W2's SMS is UCS-2, over 70 characters, so two segments
-        assertThat(Files.readString(out.resolve("in.sms-optin.csv"), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(Files.readString(out.resolve("in.sms-optin.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 debtor_key,phone,sms_text,sms_encoding,sms_segments,wa_link
                 W1,+5511987654321,"Oi ANA, negocie R$ 1.234,56 pelo WhatsApp: \
                 https://wa.me/551134567000?text=Quero%20negociar%20o%20contrato%20W1",GSM-7,1,\

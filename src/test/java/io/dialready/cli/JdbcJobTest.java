@@ -2,6 +2,9 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.bench.PortfolioGenerator;
+import io.dialready.bench.PortfolioLoader;
+import io.dialready.testdb.MariaDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,16 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.dialready.bench.PortfolioGenerator;
-import io.dialready.bench.PortfolioLoader;
-import io.dialready.testdb.MariaDb;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +54,8 @@ class JdbcJobTest {
     }
 
     private Path spec(String input, String extra) throws Exception {
-        return Files.writeString(dir.resolve("job-" + Math.abs(input.hashCode()) + ".yml"), """
+        return Files.writeString(
+                dir.resolve("job-" + Math.abs(input.hashCode()) + ".yml"), """
                 name: carteira-db
                 country: BR
                 input:
@@ -101,9 +100,19 @@ class JdbcJobTest {
             """;
 
     private CliRun enrich(Path spec, Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-30", "--quiet"));
+        List<String> args = new ArrayList<>(List.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-30",
+                "--quiet"));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -133,32 +142,39 @@ class JdbcJobTest {
         assertThat(fromDb.exitCode()).as(fromDb.err()).isZero();
 
         Path out = dir.resolve("out-db");
-        assertThat(out.resolve("carteira.dialer.csv")).as("outputs named after the table").exists();
+        assertThat(out.resolve("carteira.dialer.csv"))
+                .as("outputs named after the table")
+                .exists();
         // the same debtors, mapped the same way: the same dialer file, byte for byte
         assertThat(Files.readString(out.resolve("carteira.dialer.csv")))
-            .isEqualTo(Files.readString(dir.resolve("out-csv/carteira.dialer.csv")));
+                .isEqualTo(Files.readString(dir.resolve("out-csv/carteira.dialer.csv")));
         // enriched: the table's id column first, then the file's columns unchanged
         List<String[]> dbEnriched = EnrichCommandTest.csv(out.resolve("carteira.enriched.csv"));
         List<String[]> csvEnriched = EnrichCommandTest.csv(dir.resolve("out-csv/carteira.enriched.csv"));
         assertThat(dbEnriched).hasSameSizeAs(csvEnriched);
         for (int i = 0; i < dbEnriched.size(); i++) {
-            assertThat(Arrays.copyOfRange(dbEnriched.get(i), 1, dbEnriched.get(i).length)).as("row " + i)
-                .containsExactly(csvEnriched.get(i));
+            assertThat(Arrays.copyOfRange(dbEnriched.get(i), 1, dbEnriched.get(i).length))
+                    .as("row " + i)
+                    .containsExactly(csvEnriched.get(i));
         }
         // rejects: the key is the file's line number here, so a value rejected names the same line either way
         List<String> dbRejects = Files.readAllLines(out.resolve("carteira.rejects.csv"));
-        assertThat(Files.readAllLines(dir.resolve("out-csv/carteira.rejects.csv"))).containsAll(dbRejects);
+        assertThat(Files.readAllLines(dir.resolve("out-csv/carteira.rejects.csv")))
+                .containsAll(dbRejects);
 
-        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("carteira.report.json").toFile(), Map.class);
+        Map<?, ?> report = JsonMapper.shared()
+                .readValue(out.resolve("carteira.report.json").toFile(), Map.class);
         assertThat(report.get("input_format")).isEqualTo("jdbc");
         assertThat((String) report.get("input")).contains(schema.name(), "table carteira");
 
         List<String[]> dialer = EnrichCommandTest.csv(out.resolve("carteira.dialer.csv"));
         try (Connection c = schema.connect()) {
             // phones table: exactly the dialer file's rows, column by column
-            List<List<String>> phones = rows(c, "SELECT debtor_key, rank_order, phone_e164, phone_national,"
-                    + " phone_type, whatsapp, COALESCE(whatsapp_id, ''), source_column, segment, priority, provider"
-                    + " FROM wa_phones");
+            List<List<String>> phones = rows(
+                    c,
+                    "SELECT debtor_key, rank_order, phone_e164, phone_national,"
+                            + " phone_type, whatsapp, COALESCE(whatsapp_id, ''), source_column, segment, priority, provider"
+                            + " FROM wa_phones");
             List<List<String>> expected = new ArrayList<>();
             for (String[] line : dialer.subList(1, dialer.size())) {
                 expected.add(List.of(line));
@@ -166,9 +182,11 @@ class JdbcJobTest {
             assertThat(phones).containsExactlyInAnyOrderElementsOf(expected);
 
             // debtors table: the enriched file's added columns, one row per debtor key
-            List<List<String>> debtors = rows(c, "SELECT debtor_key, COALESCE(wa_best_phone, ''), wa_best_status,"
-                    + " COALESCE(wa_active_phones, ''), COALESCE(phones_ranked, ''), segment, priority, wa_provider"
-                    + " FROM wa_debtors");
+            List<List<String>> debtors = rows(
+                    c,
+                    "SELECT debtor_key, COALESCE(wa_best_phone, ''), wa_best_status,"
+                            + " COALESCE(wa_active_phones, ''), COALESCE(phones_ranked, ''), segment, priority, wa_provider"
+                            + " FROM wa_debtors");
             Map<String, List<String>> lastByKey = new java.util.LinkedHashMap<>();
             for (String[] line : dbEnriched.subList(1, dbEnriched.size())) {
                 int n = line.length;
@@ -189,30 +207,41 @@ class JdbcJobTest {
         try (Connection c = schema.connect()) {
             first = rows(c, "SELECT debtor_key, phone_e164, rank_order, whatsapp FROM wa_phones ORDER BY 1, 2");
             // a debtor with two numbers in DDD1/FONE1 and DDD2/FONE2 loses the second one in the source
-            List<List<String>> two = rows(c, "SELECT id, CONTRATO FROM carteira WHERE FONE1 IS NOT NULL"
-                    + " AND FONE2 IS NOT NULL AND TELEFONES IS NULL ORDER BY id LIMIT 1");
+            List<List<String>> two = rows(
+                    c,
+                    "SELECT id, CONTRATO FROM carteira WHERE FONE1 IS NOT NULL"
+                            + " AND FONE2 IS NOT NULL AND TELEFONES IS NULL ORDER BY id LIMIT 1");
             assertThat(two).isNotEmpty();
             key = two.get(0).get(1);
             long count = first.stream().filter(r -> r.get(0).equals(key)).count();
             assertThat(count).isGreaterThanOrEqualTo(1);
-            c.createStatement().execute("UPDATE carteira SET DDD2 = NULL, FONE2 = NULL WHERE id = " + two.get(0).get(0));
+            c.createStatement()
+                    .execute("UPDATE carteira SET DDD2 = NULL, FONE2 = NULL WHERE id = "
+                            + two.get(0).get(0));
         }
 
         CliRun again = enrich(spec, dir.resolve("out2"));
         assertThat(again.exitCode()).as(again.err()).isZero();
 
         try (Connection c = schema.connect()) {
-            List<List<String>> second = rows(c,
-                    "SELECT debtor_key, phone_e164, rank_order, whatsapp FROM wa_phones ORDER BY 1, 2");
+            List<List<String>> second =
+                    rows(c, "SELECT debtor_key, phone_e164, rank_order, whatsapp FROM wa_phones ORDER BY 1, 2");
             List<List<String>> expected = new ArrayList<>();
-            for (String[] line : EnrichCommandTest.csv(dir.resolve("out2/carteira.dialer.csv")).subList(1,
-                    EnrichCommandTest.csv(dir.resolve("out2/carteira.dialer.csv")).size())) {
+            for (String[] line : EnrichCommandTest.csv(dir.resolve("out2/carteira.dialer.csv"))
+                    .subList(
+                            1,
+                            EnrichCommandTest.csv(dir.resolve("out2/carteira.dialer.csv"))
+                                    .size())) {
                 expected.add(List.of(line[0], line[2], line[1], line[5]));
             }
-            assertThat(second).as("no duplicates, no stale phones: the second run's dialer rows exactly")
-                .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(second)
+                    .as("no duplicates, no stale phones: the second run's dialer rows exactly")
+                    .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(second.size()).isLessThanOrEqualTo(first.size());
-            assertThat(rows(c, "SELECT COUNT(DISTINCT run_started) FROM wa_phones").get(0).get(0)).isEqualTo("1");
+            assertThat(rows(c, "SELECT COUNT(DISTINCT run_started) FROM wa_phones")
+                            .get(0)
+                            .get(0))
+                    .isEqualTo("1");
         }
     }
 
@@ -222,7 +251,9 @@ class JdbcJobTest {
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dir.resolve("out/carteira.dialer.csv")).exists();
         try (Connection c = schema.connect()) {
-            assertThat(rows(c, "SELECT COUNT(*) FROM wa_phones").get(0).get(0)).as("created, not written").isEqualTo("0");
+            assertThat(rows(c, "SELECT COUNT(*) FROM wa_phones").get(0).get(0))
+                    .as("created, not written")
+                    .isEqualTo("0");
             assertThat(rows(c, "SELECT COUNT(*) FROM wa_debtors").get(0).get(0)).isEqualTo("0");
         }
     }
@@ -230,10 +261,13 @@ class JdbcJobTest {
     @Test
     void typedColumnsMapAsTheFileSourcesDo() throws Exception {
         try (Connection c = schema.connect()) {
-            c.createStatement().execute("CREATE TABLE typed (id INT PRIMARY KEY, contrato VARCHAR(20), nome VARCHAR(50),"
-                    + " valor DECIMAL(12,2), vencimento DATE, fone BIGINT, obs TEXT)");
-            c.createStatement().execute("INSERT INTO typed VALUES (10, 'T1', 'ANA', 1234.56, '2026-10-31', 11987654321,"
-                    + " NULL), (20, 'T2', NULL, NULL, NULL, 2134567890, 'x'), (30, NULL, 'SEM CHAVE', 1, NULL, NULL, NULL)");
+            c.createStatement()
+                    .execute("CREATE TABLE typed (id INT PRIMARY KEY, contrato VARCHAR(20), nome VARCHAR(50),"
+                            + " valor DECIMAL(12,2), vencimento DATE, fone BIGINT, obs TEXT)");
+            c.createStatement()
+                    .execute(
+                            "INSERT INTO typed VALUES (10, 'T1', 'ANA', 1234.56, '2026-10-31', 11987654321,"
+                                    + " NULL), (20, 'T2', NULL, NULL, NULL, 2134567890, 'x'), (30, NULL, 'SEM CHAVE', 1, NULL, NULL, NULL)");
         }
         Path spec = Files.writeString(dir.resolve("typed.yml"), """
                 country: BR
@@ -257,7 +291,9 @@ class JdbcJobTest {
         List<String[]> enriched = EnrichCommandTest.csv(dir.resolve("out/typed.enriched.csv"));
         assertThat(enriched.get(0)).startsWith("id", "contrato", "nome", "valor", "vencimento", "fone");
         assertThat(enriched.get(1)).startsWith("10", "T1", "ANA", "1234,56", "2026-10-31", "11987654321");
-        assertThat(enriched.get(1)[10]).as("30 days overdue from the DATE column").isEqualTo("0-30");
+        assertThat(enriched.get(1)[10])
+                .as("30 days overdue from the DATE column")
+                .isEqualTo("0-30");
         assertThat(enriched.get(1)[6]).isEqualTo("+5511987654321");
         assertThat(enriched.get(2)).startsWith("20", "T2", "", "", "", "2134567890");
         List<String[]> rejects = EnrichCommandTest.csv(dir.resolve("out/typed.rejects.csv"));

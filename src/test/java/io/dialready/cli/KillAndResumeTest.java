@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,15 +32,28 @@ class KillAndResumeTest {
         sb.append(EnrichCommandTest.HEADER).append("\r\n");
         for (int i = 0; i < rows; i++) {
             int a = 10_000_000 + (i * 7919) % 89_999_999;
-            sb.append("C").append(i).append(";000.000.000-00;DEVEDOR ").append(i).append(';')
-                .append(i % 5000).append(",").append(String.format("%02d", i % 100)).append(';')
-                .append(String.format("%02d/%02d/2026", 1 + i % 28, 1 + i % 11)).append(';')
-                .append(11 + i % 80).append(";9").append(a).append(';')
-                .append(11 + i % 80).append(";3").append(a % 10_000_000).append(';');
+            sb.append("C")
+                    .append(i)
+                    .append(";000.000.000-00;DEVEDOR ")
+                    .append(i)
+                    .append(';')
+                    .append(i % 5000)
+                    .append(",")
+                    .append(String.format("%02d", i % 100))
+                    .append(';')
+                    .append(String.format("%02d/%02d/2026", 1 + i % 28, 1 + i % 11))
+                    .append(';')
+                    .append(11 + i % 80)
+                    .append(";9")
+                    .append(a)
+                    .append(';')
+                    .append(11 + i % 80)
+                    .append(";3")
+                    .append(a % 10_000_000)
+                    .append(';');
             if (i % 10 == 0) {
                 sb.append("(21) 9").append(a / 10 + 1).append(" / ramal 1");
-            }
-            else if (i % 97 == 0) {
+            } else if (i % 97 == 0) {
                 sb.append("nao tem");
             }
             sb.append(";;CIDADE;SP\r\n");
@@ -54,8 +65,19 @@ class KillAndResumeTest {
     }
 
     private List<String> command(Path spec, Path out, Path data) {
-        return ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", data.toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of", "2026-11-23",
+        return ChildJvm.dialready(
+                "256m",
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                data.toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
                 "--quiet");
     }
 
@@ -69,7 +91,8 @@ class KillAndResumeTest {
     void aKilledRunWithEveryProfileResumesToTheSameFiles() throws Exception {
         Path dnc = Files.writeString(dir.resolve("dnc.txt"), "(21) 91000-0001\n(11) 3000-0007\n");
         Path keys = Files.writeString(dir.resolve("keys.txt"), "C15\nC1500\n");
-        killAndResume("""
+        killAndResume(
+                """
                 calling_rules: %s
                 shared_numbers: true
                 suppression:
@@ -86,8 +109,13 @@ class KillAndResumeTest {
                     text: "Oi {name}, {amount}: {link}"
                     whatsapp_text: "Contrato {key}"
                 """.formatted(Path.of("jobs/calling-rules.yml").toAbsolutePath(), dnc, keys),
-                List.of("big.per-debtor.csv", "big.vicidial.csv", "big.vicidial.txt", "big.genesys.csv",
-                        "big.whatsapp-campaign.csv", "big.sms-optin.csv"));
+                List.of(
+                        "big.per-debtor.csv",
+                        "big.vicidial.csv",
+                        "big.vicidial.txt",
+                        "big.genesys.csv",
+                        "big.whatsapp-campaign.csv",
+                        "big.sms-optin.csv"));
     }
 
     private void killAndResume(String extraSpec, List<String> extraFiles) throws Exception {
@@ -116,9 +144,19 @@ class KillAndResumeTest {
 
         // the reference: one uninterrupted run
         Path refOut = dir.resolve("ref");
-        CliRun ref = CliRun.of("enrich", "--job", spec.toString(), "--output", refOut.toString(), "--data",
-                dir.resolve("ref-data").toString(), "--log-file", dir.resolve("ref-log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        CliRun ref = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                refOut.toString(),
+                "--data",
+                dir.resolve("ref-data").toString(),
+                "--log-file",
+                dir.resolve("ref-log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
         assertThat(ref.exitCode()).as(ref.err()).isZero();
         long finalSize = Files.size(refOut.resolve("big.enriched.csv"));
 
@@ -130,43 +168,64 @@ class KillAndResumeTest {
         Path data = dir.resolve("data");
         Path part = out.resolve("big.enriched.csv.part");
         int kills = 0;
-        for (double fraction : new double[] { first, second }) {
-            Process p = new ProcessBuilder(command(spec, out, data)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("proc-" + kills + ".txt").toFile())
-                .start();
+        for (double fraction : new double[] {first, second}) {
+            Process p = new ProcessBuilder(command(spec, out, data))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("proc-" + kills + ".txt").toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (p.isAlive() && System.nanoTime() < deadline
+            while (p.isAlive()
+                    && System.nanoTime() < deadline
                     && (!Files.exists(part) || Files.size(part) < fraction * finalSize)) {
                 Thread.sleep(5);
             }
             if (p.isAlive()) {
                 p.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, nothing flushed
                 kills++;
-                assertThat(out.resolve("big.enriched.csv")).as("no final file from a killed run (seed " + seed + ")")
-                    .doesNotExist();
+                assertThat(out.resolve("big.enriched.csv"))
+                        .as("no final file from a killed run (seed " + seed + ")")
+                        .doesNotExist();
             }
         }
         assertThat(kills).as("the run was killed mid-way (seed " + seed + ")").isGreaterThanOrEqualTo(1);
 
-        Process resume = new ProcessBuilder(command(spec, out, data)).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("resume.txt").toFile())
-            .start();
+        Process resume = new ProcessBuilder(command(spec, out, data))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("resume.txt").toFile())
+                .start();
         assertThat(resume.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(resume.exitValue()).as(Files.readString(dir.resolve("resume.txt"))).isZero();
+        assertThat(resume.exitValue())
+                .as(Files.readString(dir.resolve("resume.txt")))
+                .isZero();
         assertThat(Files.readString(dir.resolve("resume.txt"))).contains("resumed and completed");
 
         List<String> files = new ArrayList<>(List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv"));
         files.addAll(extraFiles);
         for (String name : files) {
             assertThat(refOut.resolve(name)).isNotEmptyFile();
-            assertThat(out.resolve(name)).as(name + " (seed " + seed + ")")
-                .hasSameBinaryContentAs(refOut.resolve(name));
+            assertThat(out.resolve(name))
+                    .as(name + " (seed " + seed + ")")
+                    .hasSameBinaryContentAs(refOut.resolve(name));
         }
-        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
-        Map<?, ?> refReport = JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
-        for (String key : new ArrayList<>(List.of("rows_read", "rows_enriched", "rows_rejected", "phones_valid",
-                "phones_unique", "phones_invalid", "whatsapp", "segments", "lookups_requested", "numbers_shared",
-                "phones_shared", "phones_suppressed", "debtors_suppressed", "whatsapp_by_segment",
+        Map<?, ?> report =
+                JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
+        Map<?, ?> refReport =
+                JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
+        for (String key : new ArrayList<>(List.of(
+                "rows_read",
+                "rows_enriched",
+                "rows_rejected",
+                "phones_valid",
+                "phones_unique",
+                "phones_invalid",
+                "whatsapp",
+                "segments",
+                "lookups_requested",
+                "numbers_shared",
+                "phones_shared",
+                "phones_suppressed",
+                "debtors_suppressed",
+                "whatsapp_by_segment",
                 "whatsapp_by_phone_type"))) {
             assertThat(report.get(key)).as(key).isEqualTo(refReport.get(key));
         }

@@ -2,6 +2,10 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import io.dialready.bench.FakeProviderServer;
+import io.dialready.phone.LogMasking;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,15 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-
-import io.dialready.bench.FakeProviderServer;
-import io.dialready.phone.LogMasking;
 
 /**
  * The log of a run never holds a full phone number or a secret: runs in their own JVM (dialready and Spring Batch
@@ -38,23 +35,44 @@ import io.dialready.phone.LogMasking;
 class LogSafetyTest {
 
     /** Environment variables holding secrets, with fake values, passed to the process. */
-    static final Map<String, String> SECRETS = Map.of("ZAPI_TOKEN", "tok_live_7Hq2ZpX9wLrT4mVb",
-            "ZAPI_CLIENT_TOKEN", "F0c1e2d3client9Secret", "EVOLUTION_API_KEY", "evo-key-5f1c0a9e2b7d4c3a");
+    static final Map<String, String> SECRETS = Map.of(
+            "ZAPI_TOKEN",
+            "tok_live_7Hq2ZpX9wLrT4mVb",
+            "ZAPI_CLIENT_TOKEN",
+            "F0c1e2d3client9Secret",
+            "EVOLUTION_API_KEY",
+            "evo-key-5f1c0a9e2b7d4c3a");
 
-    private static final String INPUT = String.join("\r\n", "CONTRATO;NOME;FONE;OUTROS",
-            "A1;ANA;(11) 98765-4321;+55 21 99876-5432 / 3456-7890", "A2;BIA;11987654322;0xx31 91234-5678 ramal 12",
-            "A3;CIA;+55 (41) 99123-4567;021 11 97777-8888", "A4;DORA;98765-1234;nao tem", "BROKEN;ROW", "");
+    private static final String INPUT = String.join(
+            "\r\n",
+            "CONTRATO;NOME;FONE;OUTROS",
+            "A1;ANA;(11) 98765-4321;+55 21 99876-5432 / 3456-7890",
+            "A2;BIA;11987654322;0xx31 91234-5678 ramal 12",
+            "A3;CIA;+55 (41) 99123-4567;021 11 97777-8888",
+            "A4;DORA;98765-1234;nao tem",
+            "BROKEN;ROW",
+            "");
 
     @TempDir
     Path dir;
 
     private int run(Path spec, Path out, String name) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.dialready(List.of("-Xmx256m",
-                "-Dlogging.level.io.dialready=DEBUG", "-Dlogging.level.org.springframework.batch=DEBUG"),
-                "enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("dialready.log").toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(name + ".txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.dialready(
+                        List.of(
+                                "-Xmx256m",
+                                "-Dlogging.level.io.dialready=DEBUG",
+                                "-Dlogging.level.org.springframework.batch=DEBUG"),
+                        "enrich",
+                        "--job",
+                        spec.toString(),
+                        "--output",
+                        out.toString(),
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--log-file",
+                        dir.resolve("dialready.log").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".txt").toFile());
         pb.environment().putAll(SECRETS);
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -98,36 +116,50 @@ class LogSafetyTest {
         Path spec;
         Path out = dir.resolve("out");
         try {
-            spec = Files.writeString(dir.resolve("job.yml"), SPEC.formatted("http://127.0.0.1:" + port,
-                    "EVOLUTION_API_KEY").replace("lookup:\n", "lookup:\n  provider: evolution\n"));
-            assertThat(run(spec, out, "ok")).as(Files.readString(dir.resolve("ok.txt"))).isZero();
+            spec = Files.writeString(
+                    dir.resolve("job.yml"),
+                    SPEC.formatted("http://127.0.0.1:" + port, "EVOLUTION_API_KEY")
+                            .replace("lookup:\n", "lookup:\n  provider: evolution\n"));
+            assertThat(run(spec, out, "ok"))
+                    .as(Files.readString(dir.resolve("ok.txt")))
+                    .isZero();
             // NB: on main the provider adapters are not yet wired into the job (the run says "provider: sandbox");
             // once they are, this run goes through the Evolution adapter with its token, with no change here
-        }
-        finally {
+        } finally {
             gateway.stop();
         }
         // Z-API carries the token in its URL; against a closed port every call fails, is retried and logged
-        Path zapi = Files.writeString(dir.resolve("zapi.yml"), SPEC.formatted("http://127.0.0.1:9", "ZAPI_TOKEN")
-            .replace("lookup:\n", "lookup:\n  provider: zapi\n")
-            .replace("      daily_quota: 100000\n", "      daily_quota: 100000\n      client_token_env: ZAPI_CLIENT_TOKEN\n"));
+        Path zapi = Files.writeString(
+                dir.resolve("zapi.yml"),
+                SPEC.formatted("http://127.0.0.1:9", "ZAPI_TOKEN")
+                        .replace("lookup:\n", "lookup:\n  provider: zapi\n")
+                        .replace(
+                                "      daily_quota: 100000\n",
+                                "      daily_quota: 100000\n      client_token_env: ZAPI_CLIENT_TOKEN\n"));
         run(zapi, dir.resolve("out-zapi"), "zapi"); // its outcome does not matter here, its log does
 
         // a second run that fails with a stack trace in the log: a row far too long, holding numbers
-        Files.writeString(dir.resolve("long.csv"), "CONTRATO;NOME;FONE;OUTROS\r\nL1;ANA;11 98765-4321;\r\nL2;"
-                + "+5511987654321 ".repeat(80_000) + ";;\r\n");
-        Path longSpec = Files.writeString(dir.resolve("long.yml"), SPEC.formatted("http://127.0.0.1:9",
-                "EVOLUTION_API_KEY").replace("lookup:\n", "lookup:\n  provider: evolution\n")
-            .replace("carteira.csv", "long.csv"));
+        Files.writeString(
+                dir.resolve("long.csv"),
+                "CONTRATO;NOME;FONE;OUTROS\r\nL1;ANA;11 98765-4321;\r\nL2;" + "+5511987654321 ".repeat(80_000)
+                        + ";;\r\n");
+        Path longSpec = Files.writeString(
+                dir.resolve("long.yml"),
+                SPEC.formatted("http://127.0.0.1:9", "EVOLUTION_API_KEY")
+                        .replace("lookup:\n", "lookup:\n  provider: evolution\n")
+                        .replace("carteira.csv", "long.csv"));
         assertThat(run(longSpec, dir.resolve("out-long"), "long")).isEqualTo(ExitCodes.INPUT_UNREADABLE);
 
         String log = Files.readString(dir.resolve("dialready.log"));
-        assertThat(log).as("the log was written, at DEBUG").contains("DEBUG").contains("run failed")
-            .contains("at io.dialready");
+        assertThat(log)
+                .as("the log was written, at DEBUG")
+                .contains("DEBUG")
+                .contains("run failed")
+                .contains("at io.dialready");
 
         Set<String> numbers = new LinkedHashSet<>();
-        try (CSVReader r = new CSVReaderBuilder(new StringReader(Files.readString(out.resolve("carteira.dialer.csv"))))
-            .build()) {
+        try (CSVReader r =
+                new CSVReaderBuilder(new StringReader(Files.readString(out.resolve("carteira.dialer.csv")))).build()) {
             List<String[]> rows = r.readAll();
             for (String[] row : rows.subList(1, rows.size())) {
                 numbers.add(row[2]); // phone_e164
@@ -137,28 +169,35 @@ class LogSafetyTest {
         }
         assertThat(numbers).hasSizeGreaterThan(15);
         for (String number : numbers) {
-            assertThat(Pattern.compile("(?<!\\d)" + Pattern.quote(number) + "(?!\\d)").matcher(log).find())
-                .as("the log holds " + number).isFalse();
+            assertThat(Pattern.compile("(?<!\\d)" + Pattern.quote(number) + "(?!\\d)")
+                            .matcher(log)
+                            .find())
+                    .as("the log holds " + number)
+                    .isFalse();
         }
-        List<String> typed = new ArrayList<>(List.of("98765-4321", "99876-5432", "3456-7890", "91234-5678",
-                "99123-4567", "97777-8888", "98765-1234"));
+        List<String> typed = new ArrayList<>(List.of(
+                "98765-4321", "99876-5432", "3456-7890", "91234-5678", "99123-4567", "97777-8888", "98765-1234"));
         for (String t : typed) {
             assertThat(log).as("the log holds " + t).doesNotContain(t);
         }
         for (String secret : SECRETS.values()) {
             assertThat(log).as("the log holds a secret").doesNotContain(secret);
-            assertThat(Files.readString(dir.resolve("ok.txt")) + Files.readString(dir.resolve("zapi.txt"))
-                    + Files.readString(dir.resolve("long.txt"))).doesNotContain(secret);
+            assertThat(Files.readString(dir.resolve("ok.txt"))
+                            + Files.readString(dir.resolve("zapi.txt"))
+                            + Files.readString(dir.resolve("long.txt")))
+                    .doesNotContain(secret);
         }
     }
 
     @Test
     void maskingKeepsDatesAndHidesNumbersInAnyForm() {
         assertThat(LogMasking.mask("value '+5511987654321|+552199876543' too long"))
-            .isEqualTo("value '+5511*****4321|+5521****6543' too long");
+                .isEqualTo("value '+5511*****4321|+5521****6543' too long");
         assertThat(LogMasking.mask("as_of=2026-11-23, tel (11) 98765-4321 or 11 3456-7890, 12 rows"))
-            .startsWith("as_of=2026-11-23, tel ").endsWith("4321 or 11****7890, 12 rows").doesNotContain("98765");
-        assertThat(LogMasking.mask("no numbers here: 1,000,000 rows in 12.5 s")).isEqualTo(
-                "no numbers here: 1,000,000 rows in 12.5 s");
+                .startsWith("as_of=2026-11-23, tel ")
+                .endsWith("4321 or 11****7890, 12 rows")
+                .doesNotContain("98765");
+        assertThat(LogMasking.mask("no numbers here: 1,000,000 rows in 12.5 s"))
+                .isEqualTo("no numbers here: 1,000,000 rows in 12.5 s");
     }
 }

@@ -1,11 +1,9 @@
 package io.dialready.cli;
 
+import io.dialready.testdb.MariaDb;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-
-import io.dialready.testdb.MariaDb;
 
 /**
  * Every lookup-engine scenario of {@link LookupJobTest} again with the job repository, the cache, the quotas and the

@@ -7,26 +7,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.SandboxLookup;
+import io.dialready.spec.JobSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.SandboxLookup;
-import io.dialready.spec.JobSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,8 +43,9 @@ class LookupJobTest {
     void portfolio() throws Exception {
         StringBuilder sb = new StringBuilder(EnrichCommandTest.HEADER).append("\n");
         for (int i = 1; i <= 12; i++) {
-            sb.append(String.format("C%02d;000;DEVEDOR %d;%d.000,00;01/11/2026;11;9%04d-%04d;%s;;;;SP%n", i, i, i,
-                    1000 + i, 2000 + i, i == 3 ? "11;3456-7890" : ";"));
+            sb.append(String.format(
+                    "C%02d;000;DEVEDOR %d;%d.000,00;01/11/2026;11;9%04d-%04d;%s;;;;SP%n",
+                    i, i, i, 1000 + i, 2000 + i, i == 3 ? "11;3456-7890" : ";"));
         }
         input = Files.writeString(dir.resolve("carteira.csv"), sb.toString());
         out = dir.resolve("out");
@@ -92,9 +89,19 @@ class LookupJobTest {
 
     private CliRun enrich(Path spec, String day, String... extra) {
         System.setProperty("dialready.now", day + "T03:00:00Z");
-        List<String> args = new ArrayList<>(List.of("enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(),
-                "--as-of", "2026-11-23", "--quiet"));
+        List<String> args = new ArrayList<>(List.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet"));
         args.addAll(databaseOptions());
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
@@ -133,8 +140,8 @@ class LookupJobTest {
         CliRun day1 = enrich(spec, "2026-11-24");
         assertThat(day1.exitCode()).as(day1.err()).isEqualTo(ExitCodes.QUOTA_SPENT);
         assertThat(day1.err()).contains("daily quota is spent", "conta-1", "7 numbers left PENDING");
-        for (String f : List.of("carteira.enriched.csv", "carteira.dialer.csv", "carteira.rejects.csv",
-                "carteira.report.json")) {
+        for (String f : List.of(
+                "carteira.enriched.csv", "carteira.dialer.csv", "carteira.rejects.csv", "carteira.report.json")) {
             assertThat(out.resolve(f)).as("outputs complete").exists();
         }
         Map<String, String[]> rows = mobiles();
@@ -146,22 +153,27 @@ class LookupJobTest {
                 LookupResult expected = sandbox.check(List.of(r[2])).get(r[2]);
                 assertThat(r[5]).as(key(i)).isEqualTo(expected.status().name());
                 assertThat(r[6]).isEqualTo(expected.whatsappId() == null ? "" : expected.whatsappId());
-            }
-            else {
+            } else {
                 assertThat(r[5]).as(key(i) + " owes less: left for later").isEqualTo("PENDING");
             }
         }
         assertThat(EnrichCommandTest.csv(out.resolve("carteira.dialer.csv")))
-            .filteredOn(r -> r[4].equals("FIXED_LINE")).singleElement()
-            .satisfies(r -> assertThat(r[5]).as("fixed lines are not checked").isEqualTo("SKIPPED"));
+                .filteredOn(r -> r[4].equals("FIXED_LINE"))
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r[5]).as("fixed lines are not checked").isEqualTo("SKIPPED"));
         Map<?, ?> report = report();
         assertThat(report.get("lookups_requested")).isEqualTo(5);
         assertThat(report.get("pending")).isEqualTo(7);
         assertThat(report.get("lookup_stopped")).isEqualTo("QUOTA_SPENT");
         assertThat(EnrichCommandTest.map(report.get("whatsapp"))).containsEntry("PENDING", 7);
-        assertThat((List<?>) report.get("accounts")).singleElement().satisfies(a -> assertThat(
-                EnrichCommandTest.map(a)).containsEntry("name", "conta-1").containsEntry("numbers_checked", 5)
-                    .containsEntry("quota_used", 5).containsEntry("daily_quota", 5));
+        assertThat((List<?>) report.get("accounts"))
+                .singleElement()
+                .satisfies(a -> assertThat(EnrichCommandTest.map(a))
+                        .containsEntry("name", "conta-1")
+                        .containsEntry("numbers_checked", 5)
+                        .containsEntry("quota_used", 5)
+                        .containsEntry("daily_quota", 5));
 
         // the same day again: nothing left to spend, answers come from the cache
         CliRun again = enrich(spec, "2026-11-24");
@@ -233,17 +245,31 @@ class LookupJobTest {
     void aRefusedAccountStopsTheLookupsWithExitCode5AndCompleteOutputs() throws Exception {
         // the adapter needs a set variable for its apikey: HOME is set everywhere (its value only goes to loopback)
         Assumptions.assumeTrue(System.getenv("HOME") != null);
-        WireMockServer gateway = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer gateway =
+                new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         gateway.start();
         try {
             String path = "/chat/whatsappNumbers/cobranca-01";
-            gateway.stubFor(post(urlEqualTo(path)).inScenario("key").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("one").willReturn(okJson("[]")));
-            gateway.stubFor(post(urlEqualTo(path)).inScenario("key").whenScenarioStateIs("one")
-                .willSetStateTo("revoked").willReturn(okJson("[]")));
-            gateway.stubFor(post(urlEqualTo(path)).inScenario("key").whenScenarioStateIs("revoked")
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                    .withBody("{\"status\":401,\"error\":\"Unauthorized\",\"response\":{\"message\":\"Unauthorized\"}}")));
+            gateway.stubFor(post(urlEqualTo(path))
+                    .inScenario("key")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willSetStateTo("one")
+                    .willReturn(okJson("[]")));
+            gateway.stubFor(post(urlEqualTo(path))
+                    .inScenario("key")
+                    .whenScenarioStateIs("one")
+                    .willSetStateTo("revoked")
+                    .willReturn(okJson("[]")));
+            gateway.stubFor(
+                    post(urlEqualTo(path))
+                            .inScenario("key")
+                            .whenScenarioStateIs("revoked")
+                            .willReturn(
+                                    aResponse()
+                                            .withStatus(401)
+                                            .withHeader("Content-Type", "application/json")
+                                            .withBody(
+                                                    "{\"status\":401,\"error\":\"Unauthorized\",\"response\":{\"message\":\"Unauthorized\"}}")));
             Path spec = spec("""
                     - name: cobranca-01
                       base_url: %s
@@ -253,22 +279,26 @@ class LookupJobTest {
                       burst: 2
                       jitter_ms: 0
                     """.formatted(gateway.baseUrl()));
-            Files.writeString(spec, Files.readString(spec)
-                .replace("  sandbox:\n    active_share: 0.5\n", "  provider: evolution\n")
-                .replace("  concurrency: 3\n", "  concurrency: 1\n"));
+            Files.writeString(
+                    spec,
+                    Files.readString(spec)
+                            .replace("  sandbox:\n    active_share: 0.5\n", "  provider: evolution\n")
+                            .replace("  concurrency: 3\n", "  concurrency: 1\n"));
             CliRun run = enrich(spec, "2026-11-24");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROVIDER_FAILED);
             assertThat(run.err()).contains("cobranca-01", "401", "8 numbers left PENDING");
             assertThat(run.err()).doesNotContain(System.getenv("HOME"));
             Map<String, String[]> rows = mobiles();
-            assertThat(rows.values()).filteredOn(r -> r[5].equals("UNKNOWN")).as("missing from the answers").hasSize(4);
+            assertThat(rows.values())
+                    .filteredOn(r -> r[5].equals("UNKNOWN"))
+                    .as("missing from the answers")
+                    .hasSize(4);
             assertThat(rows.values()).filteredOn(r -> r[5].equals("PENDING")).hasSize(8);
             assertThat(rows.values()).allSatisfy(r -> assertThat(r[10]).isEqualTo("evolution"));
             assertThat(report().get("lookup_stopped")).isEqualTo("PROVIDER_FAILED");
             assertThat(report().get("provider_calls")).isEqualTo(3);
             assertThat(out.resolve("carteira.enriched.csv")).exists();
-        }
-        finally {
+        } finally {
             gateway.stop();
         }
     }
@@ -282,8 +312,10 @@ class LookupJobTest {
                   jitter_ms: 0
                   daily_quota: 1000
                 """);
-        Files.writeString(spec, Files.readString(spec).replace("  batch_size: 2\n",
-                "  batch_size: 2\n  photos:\n    min_amount: 6000\n"));
+        Files.writeString(
+                spec,
+                Files.readString(spec)
+                        .replace("  batch_size: 2\n", "  batch_size: 2\n  photos:\n    min_amount: 6000\n"));
         CliRun run = enrich(spec, "2026-11-24");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String[]> dialer = EnrichCommandTest.csv(out.resolve("carteira.dialer.csv"));
@@ -297,8 +329,7 @@ class LookupJobTest {
                 var photo = sandbox.profilePhoto(r[2], r[6]);
                 assertThat(r[11]).as(r[0]).isEqualTo(Boolean.toString(photo.present()));
                 assertThat(r[12]).isEqualTo(photo.url() == null ? "" : photo.url());
-            }
-            else {
+            } else {
                 assertThat(r[11] + r[12]).as(r[0] + " gets no photo").isEmpty();
             }
         }

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +27,20 @@ class LookupKillAndResumeTest {
     Path dir;
 
     private List<String> command(Path spec, Path out, Path data, Path log) {
-        return ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", data.toString(), "--log-file", log.toString(), "--as-of", "2026-11-23", "--quiet");
+        return ChildJvm.dialready(
+                "256m",
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                data.toString(),
+                "--log-file",
+                log.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
     }
 
     @Test
@@ -66,11 +76,22 @@ class LookupKillAndResumeTest {
                 """);
 
         Path refOut = dir.resolve("ref");
-        CliRun ref = CliRun.of("enrich", "--job", spec.toString(), "--output", refOut.toString(), "--data",
-                dir.resolve("ref-data").toString(), "--log-file", dir.resolve("ref-log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        CliRun ref = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                refOut.toString(),
+                "--data",
+                dir.resolve("ref-data").toString(),
+                "--log-file",
+                dir.resolve("ref-log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
         assertThat(ref.exitCode()).as(ref.err()).isZero();
-        Map<?, ?> refReport = JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
+        Map<?, ?> refReport =
+                JsonMapper.shared().readValue(refOut.resolve("big.report.json").toFile(), Map.class);
         int numbers = (Integer) refReport.get("lookups_requested");
         assertThat(numbers).isGreaterThan(2000);
 
@@ -79,30 +100,42 @@ class LookupKillAndResumeTest {
         Path out = dir.resolve("out");
         Path data = dir.resolve("data");
         Path log = dir.resolve("log.txt");
-        Process p = new ProcessBuilder(command(spec, out, data, log)).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("killed.txt").toFile())
-            .start();
+        Process p = new ProcessBuilder(command(spec, out, data, log))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.txt").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (p.isAlive() && System.nanoTime() < deadline
+        while (p.isAlive()
+                && System.nanoTime() < deadline
                 && !(Files.exists(log) && Files.readString(log).contains("lookup plan:"))) {
             Thread.sleep(20);
         }
         Thread.sleep(300 + random.nextInt(1500));
-        assertThat(p.isAlive()).as("still looking up when killed (seed " + seed + ")").isTrue();
+        assertThat(p.isAlive())
+                .as("still looking up when killed (seed " + seed + ")")
+                .isTrue();
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertThat(Files.readString(log)).as("killed before the rows step").doesNotContain("Executing step: [enrich-rows]");
+        assertThat(Files.readString(log))
+                .as("killed before the rows step")
+                .doesNotContain("Executing step: [enrich-rows]");
 
-        Process resume = new ProcessBuilder(command(spec, out, data, log)).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("resume.txt").toFile())
-            .start();
+        Process resume = new ProcessBuilder(command(spec, out, data, log))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("resume.txt").toFile())
+                .start();
         assertThat(resume.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(resume.exitValue()).as(Files.readString(dir.resolve("resume.txt"))).isZero();
+        assertThat(resume.exitValue())
+                .as(Files.readString(dir.resolve("resume.txt")))
+                .isZero();
         assertThat(Files.readString(dir.resolve("resume.txt"))).contains("resumed and completed");
 
         for (String name : List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv")) {
-            assertThat(out.resolve(name)).as(name + " (seed " + seed + ")").hasSameBinaryContentAs(refOut.resolve(name));
+            assertThat(out.resolve(name))
+                    .as(name + " (seed " + seed + ")")
+                    .hasSameBinaryContentAs(refOut.resolve(name));
         }
-        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
+        Map<?, ?> report =
+                JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
         assertThat(report.get("whatsapp")).isEqualTo(refReport.get("whatsapp"));
         assertThat(report.get("pending")).isEqualTo(0);
         // only the requests in flight at the kill (at most 4 workers x 20 numbers) were sent twice

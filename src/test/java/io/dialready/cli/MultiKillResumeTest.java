@@ -2,6 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.bench.PortfolioGenerator;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -16,12 +17,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.zip.ZipFile;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.dialready.bench.PortfolioGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,14 +37,15 @@ class MultiKillResumeTest {
 
     private static final int ROWS = 100_000;
     /** Rows appended to the generated file that must come out as row rejects: short rows, no key. */
-    private static final String[] BAD_ROWS = { "BROKEN;ROW", "X;Y;Z", ";000.000.000-00;SEM CHAVE;1,00;01/11/2026;11;91111-2222;;;;;;SP" };
+    private static final String[] BAD_ROWS = {
+        "BROKEN;ROW", "X;Y;Z", ";000.000.000-00;SEM CHAVE;1,00;01/11/2026;11;91111-2222;;;;;;SP"
+    };
 
     @TempDir
     Path dir;
 
     /** A kill point: a step's name and the condition on the output folder that says the process is inside it. */
-    private record KillPoint(String step, Predicate<Path> reached) {
-    }
+    private record KillPoint(String step, Predicate<Path> reached) {}
 
     @Test
     void killedManyTimesAcrossEveryStepTheRunStillGivesTheSameFilesAndLosesNoRow() throws Exception {
@@ -88,7 +87,9 @@ class MultiKillResumeTest {
         // the reference: one uninterrupted run, in its own JVM like the others
         Path refOut = dir.resolve("ref");
         Process ref = start(command(spec, refOut, dir.resolve("ref-data")), "ref.txt");
-        assertThat(ref.waitFor(180, TimeUnit.SECONDS)).as("reference run finished").isTrue();
+        assertThat(ref.waitFor(180, TimeUnit.SECONDS))
+                .as("reference run finished")
+                .isTrue();
         assertThat(ref.exitValue()).as(Files.readString(dir.resolve("ref.txt"))).isZero();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (String name : List.of("big.enriched.csv", "big.dialer.csv", "big.per-debtor.csv", "big.sms-optin.csv")) {
@@ -99,7 +100,8 @@ class MultiKillResumeTest {
         Random random = new Random(seed);
         double first = 0.05 + 0.4 * random.nextDouble();
         double second = first + 0.05 + 0.4 * random.nextDouble();
-        List<KillPoint> points = List.of(partReached("enrich-rows", "big.enriched.csv", first, sizes),
+        List<KillPoint> points = List.of(
+                partReached("enrich-rows", "big.enriched.csv", first, sizes),
                 partReached("enrich-rows", "big.enriched.csv", second, sizes),
                 partReached("dialer-file", "big.dialer.csv", 0.1 + 0.8 * random.nextDouble(), sizes),
                 partReached("per-debtor-file", "big.per-debtor.csv", 0.1 + 0.8 * random.nextDouble(), sizes),
@@ -123,15 +125,18 @@ class MultiKillResumeTest {
                     killedIn.add(points.get(next).step());
                     next++;
                     killed = true;
-                    assertThat(out.resolve("big.report.json")).as("no report from a killed run (seed " + seed + ")")
-                        .doesNotExist();
+                    assertThat(out.resolve("big.report.json"))
+                            .as("no report from a killed run (seed " + seed + ")")
+                            .doesNotExist();
                     break;
                 }
                 Thread.sleep(2);
             }
             attempt++;
             if (!killed) {
-                assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("attempt %d ended (seed %d)", attempt, seed).isTrue();
+                assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                        .as("attempt %d ended (seed %d)", attempt, seed)
+                        .isTrue();
                 last = p;
                 for (int i = next; i < points.size(); i++) {
                     missed.add(points.get(i).step());
@@ -149,8 +154,8 @@ class MultiKillResumeTest {
             assertThat(lastOutput).as(context).contains("resumed and completed");
         }
 
-        for (String name : List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv", "big.per-debtor.csv",
-                "big.sms-optin.csv")) {
+        for (String name : List.of(
+                "big.enriched.csv", "big.dialer.csv", "big.rejects.csv", "big.per-debtor.csv", "big.sms-optin.csv")) {
             assertThat(refOut.resolve(name)).isNotEmptyFile();
             assertThat(out.resolve(name)).as(name + " (" + context + ")").hasSameBinaryContentAs(refOut.resolve(name));
         }
@@ -160,12 +165,20 @@ class MultiKillResumeTest {
         Map<String, Object> report = withoutVolatileKeys(out.resolve("big.report.json"));
         Map<String, Object> refReport = withoutVolatileKeys(refOut.resolve("big.report.json"));
         assertThat(report).as(context).isEqualTo(refReport);
-        Map<?, ?> full = JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
+        Map<?, ?> full =
+                JsonMapper.shared().readValue(out.resolve("big.report.json").toFile(), Map.class);
         assertThat(full.get("executions")).as(context).isEqualTo(killedIn.size() + 1);
-        assertThat(out.toFile().list((d, n) -> n.endsWith(".part"))).as("no part file left").isEmpty();
+        assertThat(out.toFile().list((d, n) -> n.endsWith(".part")))
+                .as("no part file left")
+                .isEmpty();
 
-        RowAccounting.check(input, Charset.forName("windows-1252"), ';', out.resolve("big.enriched.csv"),
-                out.resolve("big.rejects.csv"), out.resolve("big.report.json"));
+        RowAccounting.check(
+                input,
+                Charset.forName("windows-1252"),
+                ';',
+                out.resolve("big.enriched.csv"),
+                out.resolve("big.rejects.csv"),
+                out.resolve("big.report.json"));
         assertThat(full.get("rows_read")).isEqualTo(ROWS + BAD_ROWS.length);
         assertThat(full.get("rows_rejected")).isEqualTo(BAD_ROWS.length);
     }
@@ -175,7 +188,8 @@ class MultiKillResumeTest {
      * document properties, which hold the time the workbook was written.
      */
     static void assertSameWorkbook(Path actual, Path expected, String what) throws Exception {
-        try (ZipFile a = new ZipFile(actual.toFile()); ZipFile e = new ZipFile(expected.toFile())) {
+        try (ZipFile a = new ZipFile(actual.toFile());
+                ZipFile e = new ZipFile(expected.toFile())) {
             List<String> names = new ArrayList<>();
             e.stream().forEach(entry -> names.add(entry.getName()));
             List<String> actualNames = new ArrayList<>();
@@ -185,7 +199,8 @@ class MultiKillResumeTest {
                 if (name.startsWith("docProps/")) {
                     continue;
                 }
-                try (InputStream x = a.getInputStream(a.getEntry(name)); InputStream y = e.getInputStream(e.getEntry(name))) {
+                try (InputStream x = a.getInputStream(a.getEntry(name));
+                        InputStream y = e.getInputStream(e.getEntry(name))) {
                     assertThat(x).as(what + ": " + name).hasSameContentAs(y);
                 }
             }
@@ -199,8 +214,7 @@ class MultiKillResumeTest {
             try {
                 Path part = out.resolve(file + ".part");
                 return Files.exists(part) && Files.size(part) >= target;
-            }
-            catch (java.io.IOException e) {
+            } catch (java.io.IOException e) {
                 return false; // renamed between the two calls
             }
         });
@@ -210,8 +224,8 @@ class MultiKillResumeTest {
     static Map<String, Object> withoutVolatileKeys(Path report) throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = JsonMapper.shared().readValue(report.toFile(), Map.class);
-        for (String key : Set.of("started_at", "finished_at", "duration_seconds", "rows_per_second", "executions",
-                "peak_heap_mb")) {
+        for (String key : Set.of(
+                "started_at", "finished_at", "duration_seconds", "rows_per_second", "executions", "peak_heap_mb")) {
             assertThat(r).containsKey(key);
             r.remove(key);
         }
@@ -224,12 +238,26 @@ class MultiKillResumeTest {
     }
 
     private Process start(List<String> command, String log) throws Exception {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(log).toFile())
+                .start();
     }
 
     private List<String> command(Path spec, Path out, Path data) {
-        return ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--output", out.toString(),
-                "--data", data.toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                PortfolioGenerator.AS_OF.toString(), "--quiet");
+        return ChildJvm.dialready(
+                "256m",
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                data.toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                PortfolioGenerator.AS_OF.toString(),
+                "--quiet");
     }
 }

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,16 +54,22 @@ class NightlyScriptTest {
         return Files.writeString(folder.resolve(name), SPEC.formatted(input, latency, out));
     }
 
-    private record Result(int exitCode, String stdout) {
-    }
+    private record Result(int exitCode, String stdout) {}
 
     private Result nightly(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", "scripts/nightly.sh", "--jobs",
-                dir.resolve("jobs").toString(), "--data", dir.resolve("data").toString(), "--logs",
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                "scripts/nightly.sh",
+                "--jobs",
+                dir.resolve("jobs").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--logs",
                 dir.resolve("logs").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("nightly-stdout.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nightly-stdout.txt").toFile());
         pb.environment().put("DIALREADY_CMD", String.join(" ", ChildJvm.dialready("256m")));
         Process p = pb.start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("nightly.sh finished").isTrue();
@@ -94,19 +98,29 @@ class NightlyScriptTest {
         Result r = nightly("--keep", "3");
 
         assertThat(r.exitCode()).as(r.stdout()).isEqualTo(1);
-        assertThat(r.stdout().strip()).startsWith("nightly " + LocalDate.now() + ": 3 job(s) run, FAILED: broken.yml"
-                + " (exit code 2)").endsWith("(log: " + todaysLog() + ")");
+        assertThat(r.stdout().strip())
+                .startsWith("nightly " + LocalDate.now() + ": 3 job(s) run, FAILED: broken.yml" + " (exit code 2)")
+                .endsWith("(log: " + todaysLog() + ")");
         String log = Files.readString(todaysLog());
-        assertThat(log).contains("job a.yml: completed", "job b.yml: completed", "job broken.yml: FAILED (exit code 2)",
-                "dialready: bad job spec", "unknown key 'inputt'", "nothing to resume");
-        assertThat(log.indexOf("resume: runs left unfinished")).isLessThan(log.indexOf("--- ")
-                + log.substring(log.indexOf("--- ")).indexOf("job a.yml"));
+        assertThat(log)
+                .contains(
+                        "job a.yml: completed",
+                        "job b.yml: completed",
+                        "job broken.yml: FAILED (exit code 2)",
+                        "dialready: bad job spec",
+                        "unknown key 'inputt'",
+                        "nothing to resume");
+        assertThat(log.indexOf("resume: runs left unfinished"))
+                .isLessThan(
+                        log.indexOf("--- ") + log.substring(log.indexOf("--- ")).indexOf("job a.yml"));
         assertThat(dir.resolve("out-a/a.enriched.csv")).exists();
         assertThat(dir.resolve("out-b/b.report.html")).exists();
         try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
             assertThat(logs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("nightly-")))
-                .containsExactlyInAnyOrder("nightly-2026-01-04.log", "nightly-2026-01-05.log",
-                        todaysLog().getFileName().toString());
+                    .containsExactlyInAnyOrder(
+                            "nightly-2026-01-04.log",
+                            "nightly-2026-01-05.log",
+                            todaysLog().getFileName().toString());
         }
     }
 
@@ -114,8 +128,8 @@ class NightlyScriptTest {
     void twoNightlyRunsNeverOverlap() throws Exception {
         Files.createDirectories(dir.resolve("jobs"));
         Files.createDirectories(dir.resolve("data"));
-        Process holder = new ProcessBuilder("flock", dir.resolve("data/nightly.lock").toString(), "sleep", "60")
-            .start();
+        Process holder =
+                new ProcessBuilder("flock", dir.resolve("data/nightly.lock").toString(), "sleep", "60").start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             Result r;
@@ -125,8 +139,7 @@ class NightlyScriptTest {
             } while (r.exitCode() != 75 && System.nanoTime() < deadline);
             assertThat(r.exitCode()).as(r.stdout()).isEqualTo(75);
             assertThat(r.stdout()).contains("another nightly run holds");
-        }
-        finally {
+        } finally {
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
@@ -148,8 +161,17 @@ class NightlyScriptTest {
 
         // the reference for X: one uninterrupted run elsewhere
         Path refOut = dir.resolve("ref");
-        CliRun ref = CliRun.of("enrich", "--job", xSpec.toString(), "--output", refOut.toString(), "--data",
-                dir.resolve("ref-data").toString(), "--log-file", dir.resolve("ref-log.txt").toString(), "--quiet");
+        CliRun ref = CliRun.of(
+                "enrich",
+                "--job",
+                xSpec.toString(),
+                "--output",
+                refOut.toString(),
+                "--data",
+                dir.resolve("ref-data").toString(),
+                "--log-file",
+                dir.resolve("ref-log.txt").toString(),
+                "--quiet");
         assertThat(ref.exitCode()).as(ref.err()).isZero();
         long finalSize = Files.size(refOut.resolve("x.enriched.csv"));
 
@@ -161,17 +183,22 @@ class NightlyScriptTest {
 
         String log = Files.readString(todaysLog());
         assertThat(r.exitCode()).as(log).isZero();
-        assertThat(log).contains("resuming run", "x.yml on " + xInput, "resumed and completed")
-            .contains("y.yml on " + yInput + ") cannot be resumed: its input " + yInput + " was replaced or changed")
-            .contains("resume done: 1 resumed, 0 failed again, 1 abandoned");
-        assertThat(log.indexOf("resumed and completed")).as("resumed before the night's jobs")
-            .isLessThan(log.indexOf("--- ", log.indexOf("resume done")));
+        assertThat(log)
+                .contains("resuming run", "x.yml on " + xInput, "resumed and completed")
+                .contains(
+                        "y.yml on " + yInput + ") cannot be resumed: its input " + yInput + " was replaced or changed")
+                .contains("resume done: 1 resumed, 0 failed again, 1 abandoned");
+        assertThat(log.indexOf("resumed and completed"))
+                .as("resumed before the night's jobs")
+                .isLessThan(log.indexOf("--- ", log.indexOf("resume done")));
         for (String name : List.of("x.enriched.csv", "x.dialer.csv", "x.rejects.csv")) {
             assertThat(dir.resolve("out-x").resolve(name)).as(name).hasSameBinaryContentAs(refOut.resolve(name));
         }
-        Map<?, ?> x = JsonMapper.shared().readValue(dir.resolve("out-x/x.report.json").toFile(), Map.class);
+        Map<?, ?> x =
+                JsonMapper.shared().readValue(dir.resolve("out-x/x.report.json").toFile(), Map.class);
         assertThat(x.get("executions")).isEqualTo(2);
-        Map<?, ?> y = JsonMapper.shared().readValue(dir.resolve("out-y/y.report.json").toFile(), Map.class);
+        Map<?, ?> y =
+                JsonMapper.shared().readValue(dir.resolve("out-y/y.report.json").toFile(), Map.class);
         assertThat(y.get("rows_read")).as("today's file, from its first row").isEqualTo(4_004);
         assertThat(y.get("executions")).isEqualTo(1);
 
@@ -185,17 +212,28 @@ class NightlyScriptTest {
     }
 
     private void killMidRun(Path spec, Path part, long finalSize) throws Exception {
-        Process p = new ProcessBuilder(ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("logs/dialready.log").toString(), "--quiet"))
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("killed.txt").toFile())
-            .start();
+        Process p = new ProcessBuilder(ChildJvm.dialready(
+                        "256m",
+                        "enrich",
+                        "--job",
+                        spec.toString(),
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--log-file",
+                        dir.resolve("logs/dialready.log").toString(),
+                        "--quiet"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.txt").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (p.isAlive() && System.nanoTime() < deadline
+        while (p.isAlive()
+                && System.nanoTime() < deadline
                 && (!Files.exists(part) || Files.size(part) < 0.3 * finalSize)) {
             Thread.sleep(5);
         }
-        assertThat(p.isAlive()).as("killed mid-run: " + Files.readString(dir.resolve("killed.txt"))).isTrue();
+        assertThat(p.isAlive())
+                .as("killed mid-run: " + Files.readString(dir.resolve("killed.txt")))
+                .isTrue();
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 }

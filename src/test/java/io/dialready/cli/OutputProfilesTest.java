@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,9 +57,19 @@ class OutputProfilesTest {
                     active_share: 0
                 output:
                 """ + outputKeys);
-        return CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        return CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
     }
 
     private String read(String name) throws Exception {
@@ -80,10 +88,17 @@ class OutputProfilesTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("in.per-debtor.csv", "in.vicidial.csv", "in.vicidial.txt", "in.genesys.csv");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
-                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html", "in.per-debtor.csv",
-                    "in.vicidial.csv",
-                    "in.vicidial.txt", "in.genesys.csv");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "in.enriched.csv",
+                            "in.dialer.csv",
+                            "in.rejects.csv",
+                            "in.report.json",
+                            "in.report.html",
+                            "in.per-debtor.csv",
+                            "in.vicidial.csv",
+                            "in.vicidial.txt",
+                            "in.genesys.csv");
         }
         assertThat(read("in.per-debtor.csv")).isEqualTo("""
                 debtor_key,name,segment,priority,phones,phone1,phone1_type,phone1_whatsapp,phone2,phone2_type,\
@@ -136,9 +151,11 @@ class OutputProfilesTest {
                 4,vicidial.last_name,SOBRENOME-MUITO-COMPRIDO-DEMAIS-AQUI,cut to 30 characters for VICIdial
                 5,FONE1,nao tem,not a phone number
                 """);
-        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("in.report.json").toFile(), Map.class);
-        assertThat(((Map<?, ?>) report.get("outputs")).keySet()).map(String::valueOf).contains("per-debtor", "vicidial", "vicidial-pipe",
-                "genesys");
+        Map<?, ?> report =
+                JsonMapper.shared().readValue(out.resolve("in.report.json").toFile(), Map.class);
+        assertThat(((Map<?, ?>) report.get("outputs")).keySet())
+                .map(String::valueOf)
+                .contains("per-debtor", "vicidial", "vicidial-pipe", "genesys");
     }
 
     @Test
@@ -156,8 +173,8 @@ class OutputProfilesTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         // rank order: mobiles first; rank 2 in alt_phone, rank 3 (the fixed line) in address3; FONE4 repeats FONE1
         // and is counted once, so it never appears twice in the lead
-        assertThat(read("in.vicidial.txt")).isEqualTo(
-                "999||1000|55|11987654321||ANA|||||1134567890||SP|||BR|||21998765432|||"
+        assertThat(read("in.vicidial.txt"))
+                .isEqualTo("999||1000|55|11987654321||ANA|||||1134567890||SP|||BR|||21998765432|||"
                         + "segment 0-30; whatsapp INACTIVE/INACTIVE/SKIPPED|1200|\n");
         assertThat(out.resolve("in.vicidial.csv")).doesNotExist();
     }
@@ -167,8 +184,9 @@ class OutputProfilesTest {
         CliRun run = enrich("  delimiter: \",\"\n");
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
-                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "in.enriched.csv", "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
         }
         assertThat(read("in.rejects.csv")).isEqualTo("line,column,value,reason\n5,FONE1,nao tem,not a phone number\n");
     }

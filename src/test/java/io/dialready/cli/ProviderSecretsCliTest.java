@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +39,22 @@ class ProviderSecretsCliTest {
                 """.formatted(UNSET));
         Path out = dir.resolve("out");
 
-        CliRun run = CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet");
+        CliRun run = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--quiet");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(run.err().strip()).isEqualTo("dialready: bad job spec: account 'cobranca-01': the environment "
-                + "variable " + UNSET + " named by token_env is not set: export it before the run (docs/providers.md)");
+        assertThat(run.err().strip())
+                .isEqualTo("dialready: bad job spec: account 'cobranca-01': the environment " + "variable " + UNSET
+                        + " named by token_env is not set: export it before the run (docs/providers.md)");
         assertThat(out.resolve("carteira.enriched.csv")).doesNotExist();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +40,13 @@ class ResumeCommandTest {
     }
 
     private CliRun resume() {
-        return CliRun.of("resume", "--data", dir.resolve("data").toString(), "--log-file",
-                dir.resolve("log.txt").toString(), "--quiet");
+        return CliRun.of(
+                "resume",
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--quiet");
     }
 
     @Test
@@ -53,15 +57,32 @@ class ResumeCommandTest {
 
         KillAndResumeTest.writePortfolio(dir.resolve("in.csv"), 50);
         Path spec = spec(0);
-        CliRun only = CliRun.of("enrich", "--job", spec.toString(), "--resume-only", "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet");
+        CliRun only = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--resume-only",
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--quiet");
         assertThat(only.exitCode()).as(only.err()).isZero();
-        assertThat(only.out().strip()).isEqualTo("dialready: nothing to resume for " + spec + " on "
-                + dir.resolve("in.csv"));
+        assertThat(only.out().strip())
+                .isEqualTo("dialready: nothing to resume for " + spec + " on " + dir.resolve("in.csv"));
         assertThat(dir.resolve("out")).isEmptyDirectory();
         // a completed run is not "unfinished"
-        assertThat(CliRun.of("enrich", "--job", spec.toString(), "--data", dir.resolve("data").toString(),
-                "--log-file", dir.resolve("log.txt").toString(), "--quiet").exitCode()).isZero();
+        assertThat(CliRun.of(
+                                "enrich",
+                                "--job",
+                                spec.toString(),
+                                "--data",
+                                dir.resolve("data").toString(),
+                                "--log-file",
+                                dir.resolve("log.txt").toString(),
+                                "--quiet")
+                        .exitCode())
+                .isZero();
         assertThat(resume().out()).startsWith("dialready: nothing to resume in ");
     }
 
@@ -76,12 +97,19 @@ class ResumeCommandTest {
         bytes.writeBytes(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // row 3002 holds an ISO-8859-1 'é': not UTF-8, found only when the run reaches it
         bytes.writeBytes("C9;1;N\u00e9;1,00;01/11/2026;11;98765-4321;;;;;;SP\n"
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         Files.write(dir.resolve("in.csv"), bytes.toByteArray());
-        Path spec = Files.writeString(dir.resolve("job.yml"), Files.readString(spec(0))
-            .replace("input:\n", "input:\n  encoding: UTF-8\n"));
-        CliRun first = CliRun.of("enrich", "--job", spec.toString(), "--data", dir.resolve("data").toString(),
-                "--log-file", dir.resolve("log.txt").toString(), "--quiet");
+        Path spec = Files.writeString(
+                dir.resolve("job.yml"), Files.readString(spec(0)).replace("input:\n", "input:\n  encoding: UTF-8\n"));
+        CliRun first = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--quiet");
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(3);
         assertThat(first.err()).contains("not valid UTF-8");
 
@@ -98,9 +126,19 @@ class ResumeCommandTest {
     void aKilledRunWhoseSpecChangedIsAbandonedNotResumedWithOtherRules() throws Exception {
         KillAndResumeTest.writePortfolio(dir.resolve("in.csv"), 10_000);
         Path spec = spec(40);
-        Process p = new ProcessBuilder(ChildJvm.dialready("256m", "enrich", "--job", spec.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet"))
-            .redirectErrorStream(true).redirectOutput(dir.resolve("killed.txt").toFile()).start();
+        Process p = new ProcessBuilder(ChildJvm.dialready(
+                        "256m",
+                        "enrich",
+                        "--job",
+                        spec.toString(),
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--log-file",
+                        dir.resolve("log.txt").toString(),
+                        "--quiet"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.txt").toFile())
+                .start();
         Path part = dir.resolve("out/in.enriched.csv.part");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (p.isAlive() && System.nanoTime() < deadline && (!Files.exists(part) || Files.size(part) < 100_000)) {
@@ -113,10 +151,11 @@ class ResumeCommandTest {
 
         CliRun r = resume();
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("resuming run 1 (" + spec + " on " + dir.resolve("in.csv") + ", left STARTED)")
-            .contains("run 1 (" + spec + " on " + dir.resolve("in.csv") + ") cannot be resumed: its job spec, or a"
-                    + " file the spec names, changed since it ran; marked abandoned")
-            .contains("resume done: 0 resumed, 0 failed again, 1 abandoned");
+        assertThat(r.out())
+                .contains("resuming run 1 (" + spec + " on " + dir.resolve("in.csv") + ", left STARTED)")
+                .contains("run 1 (" + spec + " on " + dir.resolve("in.csv") + ") cannot be resumed: its job spec, or a"
+                        + " file the spec names, changed since it ran; marked abandoned")
+                .contains("resume done: 0 resumed, 0 failed again, 1 abandoned");
         assertThat(dir.resolve("out/in.enriched.csv")).doesNotExist();
         assertThat(resume().out()).startsWith("dialready: nothing to resume in ");
     }

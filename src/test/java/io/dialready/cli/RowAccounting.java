@@ -2,6 +2,9 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RowAccounting {
 
-    private RowAccounting() {
-    }
+    private RowAccounting() {}
 
     static void check(Path input, Charset charset, char delimiter, Path enriched, Path rejects, Path report)
             throws Exception {
@@ -34,7 +31,7 @@ final class RowAccounting {
         Map<Long, Integer> rejectsPerLine = new HashMap<>();
         try (CSVReader r = csv(Files.newBufferedReader(rejects, StandardCharsets.UTF_8), ',')) {
             assertThat(r.readNext()).containsExactly("line", "column", "value", "reason");
-            for (String[] f; (f = r.readNext()) != null;) {
+            for (String[] f; (f = r.readNext()) != null; ) {
                 long line = Long.parseLong(f[0]);
                 rowRejects.merge(line, f[2], (a, b) -> a + "\n" + b);
                 rejectsPerLine.merge(line, 1, Integer::sum);
@@ -47,8 +44,9 @@ final class RowAccounting {
                 CSVReader out = csv(Files.newBufferedReader(enriched, StandardCharsets.UTF_8), ',')) {
             String[] header = nextNonBlank(in);
             String[] outHeader = out.readNext();
-            assertThat(Arrays.copyOf(outHeader, header.length)).as("the enriched file starts with the input's columns")
-                .isEqualTo(stripBom(header));
+            assertThat(Arrays.copyOf(outHeader, header.length))
+                    .as("the enriched file starts with the input's columns")
+                    .isEqualTo(stripBom(header));
             String[] pendingOut = out.readNext();
             while (true) {
                 long line = in.getLinesRead() + 1;
@@ -61,25 +59,34 @@ final class RowAccounting {
                 }
                 read++;
                 String whole = String.join(String.valueOf(delimiter), rec);
-                if (pendingOut != null && rec.length == header.length
+                if (pendingOut != null
+                        && rec.length == header.length
                         && sameCells(rec, Arrays.copyOf(pendingOut, header.length))) {
                     enrichedRows++;
                     pendingOut = out.readNext();
-                }
-                else {
+                } else {
                     String values = rowRejects.get(line);
-                    assertThat(values).as("input line %d is neither enriched (in order) nor rejected: %s", line, whole)
-                        .isNotNull();
-                    assertThat(values.split("\n")).as("the reject of line %d holds the whole row", line).contains(whole);
+                    assertThat(values)
+                            .as("input line %d is neither enriched (in order) nor rejected: %s", line, whole)
+                            .isNotNull();
+                    assertThat(values.split("\n"))
+                            .as("the reject of line %d holds the whole row", line)
+                            .contains(whole);
                     rejectedRows++;
                 }
             }
-            assertThat(pendingOut).as("the enriched file has no row the input does not have").isNull();
+            assertThat(pendingOut)
+                    .as("the enriched file has no row the input does not have")
+                    .isNull();
         }
         Map<?, ?> r = JsonMapper.shared().readValue(report.toFile(), Map.class);
         assertThat(((Number) r.get("rows_read")).longValue()).as("rows_read").isEqualTo(read);
-        assertThat(((Number) r.get("rows_enriched")).longValue()).as("rows_enriched").isEqualTo(enrichedRows);
-        assertThat(((Number) r.get("rows_rejected")).longValue()).as("rows_rejected").isEqualTo(rejectedRows);
+        assertThat(((Number) r.get("rows_enriched")).longValue())
+                .as("rows_enriched")
+                .isEqualTo(enrichedRows);
+        assertThat(((Number) r.get("rows_rejected")).longValue())
+                .as("rows_rejected")
+                .isEqualTo(rejectedRows);
         assertThat(read).isEqualTo(enrichedRows + rejectedRows);
     }
 
@@ -107,13 +114,14 @@ final class RowAccounting {
         String[] rec;
         do {
             rec = in.readNext();
-        }
-        while (rec != null && rec.length == 1 && rec[0].isBlank());
+        } while (rec != null && rec.length == 1 && rec[0].isBlank());
         return rec;
     }
 
     private static CSVReader csv(Reader reader, char delimiter) {
-        return new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
-            .build();
+        return new CSVReaderBuilder(reader)
+                .withCSVParser(
+                        new RFC4180ParserBuilder().withSeparator(delimiter).build())
+                .build();
     }
 }

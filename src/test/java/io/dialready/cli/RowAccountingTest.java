@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,19 +37,38 @@ class RowAccountingTest {
                   chunk_size: 2
                 """);
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--quiet");
+        CliRun run = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        RowAccounting.check(input, cp1252, ';', out.resolve("carteira.enriched.csv"),
-                out.resolve("carteira.rejects.csv"), out.resolve("carteira.report.json"));
+        RowAccounting.check(
+                input,
+                cp1252,
+                ';',
+                out.resolve("carteira.enriched.csv"),
+                out.resolve("carteira.rejects.csv"),
+                out.resolve("carteira.report.json"));
         // and the check itself fails when a row goes missing
         Path enriched = out.resolve("carteira.enriched.csv");
         java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(enriched));
         lines.remove(2);
         Path lost = Files.write(dir.resolve("lost.csv"), lines);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowAccounting.check(input, cp1252, ';', lost,
-                out.resolve("carteira.rejects.csv"), out.resolve("carteira.report.json")))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageContaining("neither enriched (in order) nor rejected");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowAccounting.check(
+                        input,
+                        cp1252,
+                        ';',
+                        lost,
+                        out.resolve("carteira.rejects.csv"),
+                        out.resolve("carteira.report.json")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("neither enriched (in order) nor rejected");
     }
 }

@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,11 +45,22 @@ class SharedNumbersTest {
                   chunk_size: 1
                 """);
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("enrich", "--job", spec.toString(), "--output", out.toString(), "--data",
-                dir.resolve("data").toString(), "--log-file", dir.resolve("log.txt").toString(), "--as-of",
-                "2026-11-23", "--quiet");
+        CliRun run = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--output",
+                out.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(out.resolve("in.dialer.csv"), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(Files.readString(out.resolve("in.dialer.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,\
                 priority,provider,shared_by
                 X1,1,+5511911112222,11911112222,MOBILE,INACTIVE,,FONE2,unknown,1000,sandbox,1
@@ -61,13 +70,15 @@ class SharedNumbersTest {
                 X3,2,+5511987654321,11987654321,MOBILE,INACTIVE,,FONE2,unknown,1000,sandbox,2
                 X2,1,+5521998765432,21998765432,MOBILE,INACTIVE,,FONE1,unknown,1000,sandbox,1
                 """);
-        Map<?, ?> report = JsonMapper.shared().readValue(out.resolve("in.report.json").toFile(), Map.class);
+        Map<?, ?> report =
+                JsonMapper.shared().readValue(out.resolve("in.report.json").toFile(), Map.class);
         assertThat(report.get("numbers_shared")).isEqualTo(1);
         assertThat(report.get("phones_shared")).isEqualTo(2);
         assertThat(run.out()).contains("shared numbers: 1 (in 2 dialer rows)");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.enriched.csv",
-                    "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "in.enriched.csv", "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
         }
     }
 }

@@ -15,12 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,9 +72,20 @@ class WatchCommandTest {
     }
 
     private List<String> args(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--job", spec.toString(), "--inbox", inbox.toString(), "--outbox",
-                outbox.toString(), "--data", dir.resolve("data").toString(), "--log-file",
-                dir.resolve("log.txt").toString(), "--as-of", "2026-11-23", "--quiet"));
+        List<String> args = new ArrayList<>(List.of(
+                "--job",
+                spec.toString(),
+                "--inbox",
+                inbox.toString(),
+                "--outbox",
+                outbox.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet"));
         args.addAll(List.of(extra));
         return args;
     }
@@ -127,29 +136,37 @@ class WatchCommandTest {
         for (int i = 0; i < pieces; i++) {
             int from = content.length * i / pieces;
             int to = content.length * (i + 1) / pieces;
-            Files.write(drop, java.util.Arrays.copyOfRange(content, from, to), StandardOpenOption.CREATE,
+            Files.write(
+                    drop,
+                    java.util.Arrays.copyOfRange(content, from, to),
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             Thread.sleep(400); // an upload that pauses for half the settle time between pieces
-            assertThat(drop).as("not taken while still growing (piece " + i + ")").exists();
+            assertThat(drop)
+                    .as("not taken while still growing (piece " + i + ")")
+                    .exists();
             assertThat(inbox.resolve("processing/carteira.csv")).doesNotExist();
         }
         waitFor(inbox.resolve("done/carteira.csv"), 60);
         assertThat(inbox.resolve("done/carteira.csv")).hasBinaryContent(content);
         assertThat(drop).doesNotExist();
         // every row of the complete file is accounted for (2000 rows + 2 malformed ones: a half-read file has fewer)
-        Map<?, ?> report = JsonMapper.shared().readValue(outbox.resolve("carteira.report.json").toFile(), Map.class);
+        Map<?, ?> report = JsonMapper.shared()
+                .readValue(outbox.resolve("carteira.report.json").toFile(), Map.class);
         assertThat(report.get("rows_read")).isEqualTo(2002);
         assertThat(lines(outbox.resolve("carteira.enriched.csv"))).isEqualTo(1 + 2000);
         assertThat(outbox.resolve("carteira.report.html")).exists();
-        long outputTime = Files.getLastModifiedTime(outbox.resolve("carteira.enriched.csv")).toMillis();
+        long outputTime = Files.getLastModifiedTime(outbox.resolve("carteira.enriched.csv"))
+                .toMillis();
 
         // the same name and content again: not processed twice
         Files.write(inbox.resolve("carteira.csv"), content);
         waitFor(inbox.resolve("failed/carteira.csv.error.txt"), 30);
         assertThat(Files.readString(inbox.resolve("failed/carteira.csv.error.txt")))
-            .startsWith("carteira.csv: not processed: duplicate: a file with the same name and content");
-        assertThat(Files.getLastModifiedTime(outbox.resolve("carteira.enriched.csv")).toMillis())
-            .isEqualTo(outputTime);
+                .startsWith("carteira.csv: not processed: duplicate: a file with the same name and content");
+        assertThat(Files.getLastModifiedTime(outbox.resolve("carteira.enriched.csv"))
+                        .toMillis())
+                .isEqualTo(outputTime);
 
         // the same name with new content (tomorrow's file): processed, the earlier input kept under a stamped name
         byte[] tomorrow = portfolio(1500);
@@ -158,12 +175,16 @@ class WatchCommandTest {
         while (System.nanoTime() < deadline && doneFiles().size() < 2) {
             Thread.sleep(50);
         }
-        assertThat(doneFiles()).hasSize(2).contains("carteira.csv")
-            .anySatisfy(n -> assertThat(n).matches("carteira\\.\\d{8}-\\d{6}\\.csv"));
-        Map<?, ?> second = JsonMapper.shared().readValue(outbox.resolve("carteira.report.json").toFile(), Map.class);
+        assertThat(doneFiles())
+                .hasSize(2)
+                .contains("carteira.csv")
+                .anySatisfy(n -> assertThat(n).matches("carteira\\.\\d{8}-\\d{6}\\.csv"));
+        Map<?, ?> second = JsonMapper.shared()
+                .readValue(outbox.resolve("carteira.report.json").toFile(), Map.class);
         assertThat(second.get("rows_read")).isEqualTo(1501);
-        assertThat(Files.readAllLines(dir.resolve("data/watch-ledger.tsv"))).hasSize(2)
-            .allSatisfy(l -> assertThat(l.split("\t")[1]).isEqualTo("done"));
+        assertThat(Files.readAllLines(dir.resolve("data/watch-ledger.tsv")))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l.split("\t")[1]).isEqualTo("done"));
     }
 
     private List<String> doneFiles() throws Exception {
@@ -179,19 +200,20 @@ class WatchCommandTest {
         Files.writeString(inbox.resolve("contract.pdf"), "%PDF-1.4");
         Files.write(inbox.resolve("upload.csv.part"), portfolio(10));
         Files.write(inbox.resolve(".hidden.csv"), portfolio(10));
-        Files.write(inbox.resolve("~$carteira.xlsx"), new byte[] { 1, 2, 3 });
+        Files.write(inbox.resolve("~$carteira.xlsx"), new byte[] {1, 2, 3});
 
         int code = watch("--settle", "0.3", "--poll", "0.1", "--once");
 
         assertThat(code).as(output.toString()).isEqualTo(1);
         assertThat(Files.readString(inbox.resolve("failed/empty.csv.error.txt")))
-            .contains("empty.csv: not processed: dialready: input unreadable: ")
-            .contains("processing/empty.csv: the file is empty")
-            .contains("exit code 3 (input unreadable)");
+                .contains("empty.csv: not processed: dialready: input unreadable: ")
+                .contains("processing/empty.csv: the file is empty")
+                .contains("exit code 3 (input unreadable)");
         assertThat(Files.readString(inbox.resolve("failed/header-only.csv.error.txt")))
-            .contains("has a header but no data rows").contains("exit code 3");
+                .contains("has a header but no data rows")
+                .contains("exit code 3");
         assertThat(Files.readString(inbox.resolve("failed/contract.pdf.error.txt")))
-            .contains("not a CSV or XLSX file");
+                .contains("not a CSV or XLSX file");
         assertThat(inbox.resolve("failed/empty.csv")).exists();
         assertThat(inbox.resolve("upload.csv.part")).exists();
         assertThat(inbox.resolve(".hidden.csv")).exists();
@@ -203,9 +225,11 @@ class WatchCommandTest {
         Files.write(inbox.resolve("empty.csv"), new byte[0]);
         stop.set(false);
         assertThat(watch("--settle", "0.3", "--poll", "0.1", "--once")).isEqualTo(1);
-        assertThat(Files.readString(inbox.resolve("failed/empty.csv.error.txt"))).contains("exit code 3");
+        assertThat(Files.readString(inbox.resolve("failed/empty.csv.error.txt")))
+                .contains("exit code 3");
         try (Stream<Path> s = Files.list(inbox.resolve("failed"))) {
-            assertThat(s.filter(p -> p.getFileName().toString().matches("empty\\.\\d{8}-\\d{6}\\.csv"))).hasSize(1);
+            assertThat(s.filter(p -> p.getFileName().toString().matches("empty\\.\\d{8}-\\d{6}\\.csv")))
+                    .hasSize(1);
         }
     }
 
@@ -222,21 +246,35 @@ class WatchCommandTest {
         // the reference: the same content enriched without interruption
         Path refDir = Files.createDirectories(dir.resolve("ref"));
         Files.write(refDir.resolve("big.csv"), content);
-        CliRun ref = CliRun.of("enrich", "--job", spec.toString(), "--input", refDir.resolve("big.csv").toString(),
-                "--output", refDir.resolve("out").toString(), "--data", refDir.resolve("data").toString(),
-                "--log-file", dir.resolve("ref-log.txt").toString(), "--as-of", "2026-11-23", "--quiet");
+        CliRun ref = CliRun.of(
+                "enrich",
+                "--job",
+                spec.toString(),
+                "--input",
+                refDir.resolve("big.csv").toString(),
+                "--output",
+                refDir.resolve("out").toString(),
+                "--data",
+                refDir.resolve("data").toString(),
+                "--log-file",
+                dir.resolve("ref-log.txt").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--quiet");
         assertThat(ref.exitCode()).as(ref.err()).isZero();
         long finalSize = Files.size(refDir.resolve("out/big.enriched.csv"));
 
         Files.write(inbox.resolve("big.csv"), content);
         List<String> command = new ArrayList<>(ChildJvm.dialready("256m", "watch"));
         command.addAll(args("--settle", "0.2", "--poll", "0.1"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("watcher.txt").toFile())
-            .start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("watcher.txt").toFile())
+                .start();
         Path part = outbox.resolve("big.enriched.csv.part");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (p.isAlive() && System.nanoTime() < deadline
+        while (p.isAlive()
+                && System.nanoTime() < deadline
                 && (!Files.exists(part) || Files.size(part) < 0.3 * finalSize)) {
             Thread.sleep(5);
         }
@@ -252,9 +290,12 @@ class WatchCommandTest {
         assertThat(inbox.resolve("done/big.csv")).hasBinaryContent(content);
         assertThat(inbox.resolve("processing/big.csv")).doesNotExist();
         for (String name : List.of("big.enriched.csv", "big.dialer.csv", "big.rejects.csv")) {
-            assertThat(outbox.resolve(name)).as(name).hasSameBinaryContentAs(refDir.resolve("out").resolve(name));
+            assertThat(outbox.resolve(name))
+                    .as(name)
+                    .hasSameBinaryContentAs(refDir.resolve("out").resolve(name));
         }
-        Map<?, ?> report = JsonMapper.shared().readValue(outbox.resolve("big.report.json").toFile(), Map.class);
+        Map<?, ?> report =
+                JsonMapper.shared().readValue(outbox.resolve("big.report.json").toFile(), Map.class);
         assertThat(report.get("executions")).isEqualTo(2);
         assertThat(report.get("rows_read")).isEqualTo(20_020);
     }

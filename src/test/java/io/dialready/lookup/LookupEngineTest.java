@@ -2,6 +2,7 @@ package io.dialready.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.spec.JobSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,14 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.dialready.spec.JobSpec;
 
 /**
  * The engine against scripted ports (a fake of the {@link ContactLookup} port that answers, throttles, fails or refuses
@@ -47,13 +45,18 @@ class LookupEngineTest {
         db.setURL("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         db.setUser("sa");
         db.setPassword("");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration/h2")
+                .load()
+                .migrate();
         quota = new QuotaStore(db);
     }
 
     @org.junit.jupiter.api.AfterEach
     void close() throws Exception {
-        try (var c = db.getConnection(); var st = c.createStatement()) {
+        try (var c = db.getConnection();
+                var st = c.createStatement()) {
             st.execute("SHUTDOWN");
         }
     }
@@ -68,12 +71,13 @@ class LookupEngineTest {
 
         @Override
         public void answered(Map<String, LookupResult> a, String account) {
-            a.forEach((k, v) -> assertThat(answers.put(k, v)).as("answered once: " + k).isNull());
+            a.forEach((k, v) ->
+                    assertThat(answers.put(k, v)).as("answered once: " + k).isNull());
         }
 
         @Override
-        public synchronized void call(String account, String kind, int numbers, int attempt, String outcome,
-                long waited, Instant sentAt) {
+        public synchronized void call(
+                String account, String kind, int numbers, int attempt, String outcome, long waited, Instant sentAt) {
             calls.add(account + ":" + kind + ":" + numbers + ":" + attempt + ":" + outcome);
             if (attempt > 1) {
                 retries.incrementAndGet();
@@ -116,15 +120,13 @@ class LookupEngineTest {
             if (latencyMs > 0) {
                 try {
                     Thread.sleep(latencyMs);
-                }
-                catch (InterruptedException e) {
+                } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
             try {
                 return script.apply(numbers);
-            }
-            catch (Failure f) {
+            } catch (Failure f) {
                 throw f.e;
             }
         }
@@ -160,22 +162,40 @@ class LookupEngineTest {
 
     static JobSpec.Account account(String name, String rate, int burst, long dailyQuota) {
         String[] r = rate.split("/");
-        return new JobSpec.Account(name, null, null, null, null, null, null,
-                new JobSpec.Rate(Long.parseLong(r[0]), r[1].equals("s") ? Duration.ofSeconds(1) : Duration.ofMinutes(1)),
-                burst, Duration.ZERO, dailyQuota);
+        return new JobSpec.Account(
+                name,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new JobSpec.Rate(
+                        Long.parseLong(r[0]), r[1].equals("s") ? Duration.ofSeconds(1) : Duration.ofMinutes(1)),
+                burst,
+                Duration.ZERO,
+                dailyQuota);
     }
 
-    static JobSpec.Lookup settings(int concurrency, int batchSize, int maxAttempts, int breakerFailures,
-            int openSeconds) {
-        return new JobSpec.Lookup("sandbox", new JobSpec.Sandbox(0.5, 0, 0, 0), false, false, batchSize, concurrency,
-                Duration.ofDays(7), Duration.ofSeconds(20),
+    static JobSpec.Lookup settings(
+            int concurrency, int batchSize, int maxAttempts, int breakerFailures, int openSeconds) {
+        return new JobSpec.Lookup(
+                "sandbox",
+                new JobSpec.Sandbox(0.5, 0, 0, 0),
+                false,
+                false,
+                batchSize,
+                concurrency,
+                Duration.ofDays(7),
+                Duration.ofSeconds(20),
                 new JobSpec.Retries(maxAttempts, Duration.ofMillis(20), Duration.ofMillis(200)),
                 new JobSpec.CircuitBreaker(breakerFailures, Duration.ofSeconds(openSeconds)),
-                new JobSpec.Photos(BigDecimal.ZERO), List.of());
+                new JobSpec.Photos(BigDecimal.ZERO),
+                List.of());
     }
 
-    LookupEngine engine(JobSpec.Lookup settings, Recorded recorded, List<JobSpec.Account> accounts,
-            List<ContactLookup> ports) {
+    LookupEngine engine(
+            JobSpec.Lookup settings, Recorded recorded, List<JobSpec.Account> accounts, List<ContactLookup> ports) {
         List<LookupEngine.Account> pool = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             pool.add(new LookupEngine.Account(accounts.get(i), ports.get(i), settings.batchSize()));
@@ -191,8 +211,8 @@ class LookupEngineTest {
         Recorded recorded = new Recorded();
         List<String> asked = numbers(90);
         long start = System.nanoTime();
-        try (LookupEngine engine = engine(settings(10, 500, 4, 10, 300), recorded,
-                List.of(account("a", "20/s", 5, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(10, 500, 4, 10, 300), recorded, List.of(account("a", "20/s", 5, 100_000)), List.of(port))) {
             engine.check(asked);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -212,7 +232,9 @@ class LookupEngineTest {
         assertThat(most).as("requests started in the busiest one-second window").isLessThanOrEqualTo(20);
         // at most 20 in any 1.02 s: the 90th number cannot go out before 4 windows have passed
         assertThat(seconds).isGreaterThanOrEqualTo(4 * 1.02 - 0.05);
-        assertThat(recorded.waitedMs).as("time spent waiting for the limiter is counted").isPositive();
+        assertThat(recorded.waitedMs)
+                .as("time spent waiting for the limiter is counted")
+                .isPositive();
     }
 
     @Test
@@ -224,14 +246,18 @@ class LookupEngineTest {
             return m;
         });
         Recorded recorded = new Recorded();
-        try (LookupEngine engine = engine(settings(2, 500, 4, 10, 300), recorded,
-                List.of(account("bulk", "1000/s", 50, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(2, 500, 4, 10, 300),
+                recorded,
+                List.of(account("bulk", "1000/s", 50, 100_000)),
+                List.of(port))) {
             engine.check(numbers(120));
         }
         assertThat(recorded.calls).hasSize(3).allSatisfy(c -> assertThat(c).matches("bulk:check:(50|20):1:ok"));
         assertThat(recorded.answers).hasSize(120);
-        assertThat(recorded.answers).allSatisfy((n, r) -> assertThat(r.status())
-            .isEqualTo(n.endsWith("7") ? WhatsAppStatus.UNKNOWN : WhatsAppStatus.ACTIVE));
+        assertThat(recorded.answers)
+                .allSatisfy((n, r) -> assertThat(r.status())
+                        .isEqualTo(n.endsWith("7") ? WhatsAppStatus.UNKNOWN : WhatsAppStatus.ACTIVE));
     }
 
     @Test
@@ -239,19 +265,20 @@ class LookupEngineTest {
         AtomicInteger calls = new AtomicInteger();
         ScriptedPort port = new ScriptedPort(1, 0, ns -> {
             if (calls.incrementAndGet() <= 2) {
-                throw new Failure(new ProviderException(ProviderException.Kind.THROTTLED, "a", 429,
-                        Duration.ofMillis(300), "rate-overlimit", null));
+                throw new Failure(new ProviderException(
+                        ProviderException.Kind.THROTTLED, "a", 429, Duration.ofMillis(300), "rate-overlimit", null));
             }
             return allActive(ns);
         });
         Recorded recorded = new Recorded();
         long start = System.nanoTime();
-        try (LookupEngine engine = engine(settings(1, 500, 4, 10, 300), recorded,
-                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(1, 500, 4, 10, 300), recorded, List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
             engine.check(numbers(3));
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).as("two Retry-After pauses of 300 ms")
-            .isGreaterThanOrEqualTo(590);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("two Retry-After pauses of 300 ms")
+                .isGreaterThanOrEqualTo(590);
         assertThat(recorded.answers.values()).extracting(LookupResult::status).containsOnly(WhatsAppStatus.ACTIVE);
         assertThat(recorded.calls).startsWith("a:check:1:1:THROTTLED", "a:check:1:2:THROTTLED", "a:check:1:3:ok");
         assertThat(recorded.retries.get()).isEqualTo(2);
@@ -268,8 +295,8 @@ class LookupEngineTest {
             return allActive(ns);
         });
         Recorded recorded = new Recorded();
-        try (LookupEngine engine = engine(settings(2, 500, 3, 10, 300), recorded,
-                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(2, 500, 3, 10, 300), recorded, List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
             engine.check(numbers(4));
             assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.NONE);
         }
@@ -286,8 +313,8 @@ class LookupEngineTest {
             throw new Failure(new ProviderException(ProviderException.Kind.REJECTED, "a", 400, "bad number"));
         });
         Recorded recorded = new Recorded();
-        try (LookupEngine engine = engine(settings(1, 500, 4, 10, 300), recorded,
-                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(1, 500, 4, 10, 300), recorded, List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
             engine.check(numbers(2));
         }
         assertThat(recorded.answers.values()).containsOnly(LookupResult.UNKNOWN);
@@ -299,14 +326,20 @@ class LookupEngineTest {
         AtomicInteger calls = new AtomicInteger();
         ScriptedPort port = new ScriptedPort(1, 0, ns -> {
             if (calls.incrementAndGet() == 3) {
-                throw new Failure(new ProviderException(ProviderException.Kind.ACCOUNT, "cobranca-01", 401,
+                throw new Failure(new ProviderException(
+                        ProviderException.Kind.ACCOUNT,
+                        "cobranca-01",
+                        401,
                         "Unauthorized: check the apikey in EVOLUTION_APIKEY"));
             }
             return allActive(ns);
         });
         Recorded recorded = new Recorded();
-        try (LookupEngine engine = engine(settings(1, 500, 4, 10, 300), recorded,
-                List.of(account("cobranca-01", "1000/s", 10, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(1, 500, 4, 10, 300),
+                recorded,
+                List.of(account("cobranca-01", "1000/s", 10, 100_000)),
+                List.of(port))) {
             engine.check(numbers(10));
             assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.PROVIDER_FAILED);
             assertThat(engine.stopMessage()).contains("cobranca-01", "401", "Unauthorized");
@@ -322,15 +355,21 @@ class LookupEngineTest {
         });
         Recorded recorded = new Recorded();
         long start = System.nanoTime();
-        try (LookupEngine engine = engine(settings(1, 500, 1, 3, 1), recorded,
-                List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+        try (LookupEngine engine = engine(
+                settings(1, 500, 1, 3, 1), recorded, List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
             engine.check(numbers(50));
             assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.PROVIDER_FAILED);
             assertThat(engine.stopMessage()).contains("keeps failing", "connection reset");
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).as("one pause of open_seconds").isGreaterThanOrEqualTo(990);
-        assertThat(port.sentNanos).as("3 failures, a pause, 3 more, then no more calls").hasSize(6);
-        assertThat(recorded.answers).hasSize(6).allSatisfy((n, r) -> assertThat(r).isEqualTo(LookupResult.UNKNOWN));
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("one pause of open_seconds")
+                .isGreaterThanOrEqualTo(990);
+        assertThat(port.sentNanos)
+                .as("3 failures, a pause, 3 more, then no more calls")
+                .hasSize(6);
+        assertThat(recorded.answers)
+                .hasSize(6)
+                .allSatisfy((n, r) -> assertThat(r).isEqualTo(LookupResult.UNKNOWN));
     }
 
     @Test
@@ -362,14 +401,16 @@ class LookupEngineTest {
     void photosGoThroughTheLimiterAndAHiddenPhotoIsNotAnError() throws Exception {
         ScriptedPort port = new ScriptedPort(1, 0, LookupEngineTest::allActive);
         Recorded recorded = new Recorded();
-        try (LookupEngine engine = engine(settings(2, 500, 4, 10, 300), recorded,
-                List.of(account("a", "1000/s", 10, 1)), List.of(port))) {
+        try (LookupEngine engine =
+                engine(settings(2, 500, 4, 10, 300), recorded, List.of(account("a", "1000/s", 10, 1)), List.of(port))) {
             engine.photos(Map.of("+5511911111111", "5511911111111", "+5511922222222", "5511922222222"));
         }
-        assertThat(recorded.photos.get("+5511911111111")).isEqualTo(
-                new ProfilePhoto(true, "https://photo.test/5511911111111"));
+        assertThat(recorded.photos.get("+5511911111111"))
+                .isEqualTo(new ProfilePhoto(true, "https://photo.test/5511911111111"));
         assertThat(recorded.photos.get("+5511922222222")).isEqualTo(ProfilePhoto.NONE);
         assertThat(recorded.calls).containsOnly("a:photo:1:1:ok");
-        assertThat(quota.used("a", LocalDate.of(2026, 11, 24))).as("photos spend no check quota").isZero();
+        assertThat(quota.used("a", LocalDate.of(2026, 11, 24)))
+                .as("photos spend no check quota")
+                .isZero();
     }
 }

@@ -2,11 +2,9 @@ package io.dialready.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.dialready.spec.JobSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SandboxPhotosTest {
 
@@ -35,8 +33,7 @@ class SandboxPhotosTest {
                 if (!p.equals(otherSeed.profilePhoto(n, r.whatsappId()))) {
                     differ++;
                 }
-            }
-            else {
+            } else {
                 assertThat(p.url()).isNull();
             }
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,9 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /** All numbers here are synthetic (98765-4321, 91234-5678, 3456-7890 and the like). */
 class PhoneNormalizerTest {
@@ -219,74 +217,114 @@ class PhoneNormalizerTest {
     static Stream<Arguments> multiCells() {
         String inherited = "area code 11 taken from previous number";
         return Stream.of(
-                Arguments.of("(11) 98765-4321 / 3456-7890", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
-                Arguments.of("(11) 98765-4321 / 8765-4322", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("8765-4322", "+5511987654322", PhoneType.MOBILE, inherited + "; ninth digit added"))),
-                Arguments.of("(11) 98765-4321; (21) 2345-6789", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("(21) 2345-6789", "+552123456789", PhoneType.FIXED_LINE, null))),
-                Arguments.of("11 98765-4321, 21 99123-4567", List.of(
-                        tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("21 99123-4567", "+5521991234567", PhoneType.MOBILE, null))),
-                Arguments.of("11 98765-4321 ou 11 91234-5678", List.of(
-                        tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("11 91234-5678", "+5511912345678", PhoneType.MOBILE, null))),
-                Arguments.of("(11) 98765-4321 e 3456-7890", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
-                Arguments.of("11987654321|21987654321", List.of(
-                        tuple("11987654321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("21987654321", "+5521987654321", PhoneType.MOBILE, null))),
-                Arguments.of("(11) 98765-4321\n(11) 91234-5678", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("(11) 91234-5678", "+5511912345678", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "(11) 98765-4321 / 3456-7890",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
+                Arguments.of(
+                        "(11) 98765-4321 / 8765-4322",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple(
+                                        "8765-4322",
+                                        "+5511987654322",
+                                        PhoneType.MOBILE,
+                                        inherited + "; ninth digit added"))),
+                Arguments.of(
+                        "(11) 98765-4321; (21) 2345-6789",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("(21) 2345-6789", "+552123456789", PhoneType.FIXED_LINE, null))),
+                Arguments.of(
+                        "11 98765-4321, 21 99123-4567",
+                        List.of(
+                                tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("21 99123-4567", "+5521991234567", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "11 98765-4321 ou 11 91234-5678",
+                        List.of(
+                                tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("11 91234-5678", "+5511912345678", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "(11) 98765-4321 e 3456-7890",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
+                Arguments.of(
+                        "11987654321|21987654321",
+                        List.of(
+                                tuple("11987654321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("21987654321", "+5521987654321", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "(11) 98765-4321\n(11) 91234-5678",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("(11) 91234-5678", "+5511912345678", PhoneType.MOBILE, null))),
                 // whitespace only between complete numbers
-                Arguments.of("(11) 98765-4321  (11) 3456-7890", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("(11) 3456-7890", "+551134567890", PhoneType.FIXED_LINE, null))),
-                Arguments.of("11 98765 4321 11 91234 5678", List.of(
-                        tuple("11 98765 4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("11 91234 5678", "+5511912345678", PhoneType.MOBILE, null))),
-                Arguments.of("(11) 98765-4321 3456-7890", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
-                Arguments.of("11 98765-4321 - 3456-7890", List.of(
-                        tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
+                Arguments.of(
+                        "(11) 98765-4321  (11) 3456-7890",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("(11) 3456-7890", "+551134567890", PhoneType.FIXED_LINE, null))),
+                Arguments.of(
+                        "11 98765 4321 11 91234 5678",
+                        List.of(
+                                tuple("11 98765 4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("11 91234 5678", "+5511912345678", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "(11) 98765-4321 3456-7890",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
+                Arguments.of(
+                        "11 98765-4321 - 3456-7890",
+                        List.of(
+                                tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("3456-7890", "+551134567890", PhoneType.FIXED_LINE, inherited))),
                 // the area code carries over to the next, then a new area code takes over
-                Arguments.of("(11) 98765-4321 / 91234-5678 / (21) 2345-6789 / 3456-7890", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("91234-5678", "+5511912345678", PhoneType.MOBILE, inherited),
-                        tuple("(21) 2345-6789", "+552123456789", PhoneType.FIXED_LINE, null),
-                        tuple("3456-7890", "+552134567890", PhoneType.FIXED_LINE,
-                                "area code 21 taken from previous number"))),
+                Arguments.of(
+                        "(11) 98765-4321 / 91234-5678 / (21) 2345-6789 / 3456-7890",
+                        List.of(
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("91234-5678", "+5511912345678", PhoneType.MOBILE, inherited),
+                                tuple("(21) 2345-6789", "+552123456789", PhoneType.FIXED_LINE, null),
+                                tuple(
+                                        "3456-7890",
+                                        "+552134567890",
+                                        PhoneType.FIXED_LINE,
+                                        "area code 21 taken from previous number"))),
                 // a lone area code before a separator belongs to the next piece
-                Arguments.of("11 / 98765-4321", List.of(
-                        tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "11 / 98765-4321", List.of(tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null))),
                 // extension inside a multi-number cell, and an extension-only piece after a comma
-                Arguments.of("(11) 3456-7890 ramal 12 / (11) 98765-4321", List.of(
-                        tuple("(11) 3456-7890", "+551134567890", PhoneType.FIXED_LINE, null),
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null))),
-                Arguments.of("(11) 3456-7890, ramal 12", List.of(
-                        tuple("(11) 3456-7890", "+551134567890", PhoneType.FIXED_LINE, null))),
+                Arguments.of(
+                        "(11) 3456-7890 ramal 12 / (11) 98765-4321",
+                        List.of(
+                                tuple("(11) 3456-7890", "+551134567890", PhoneType.FIXED_LINE, null),
+                                tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "(11) 3456-7890, ramal 12",
+                        List.of(tuple("(11) 3456-7890", "+551134567890", PhoneType.FIXED_LINE, null))),
                 // text next to a number is dropped, not reported
-                Arguments.of("(11) 98765-4321 / n/a", List.of(
-                        tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null))),
+                Arguments.of(
+                        "(11) 98765-4321 / n/a",
+                        List.of(tuple("(11) 98765-4321", "+5511987654321", PhoneType.MOBILE, null))),
                 // duplicates are kept: the caller deduplicates per debtor
-                Arguments.of("11 98765-4321 / 11 98765-4321", List.of(
-                        tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
-                        tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null))));
+                Arguments.of(
+                        "11 98765-4321 / 11 98765-4321",
+                        List.of(
+                                tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null),
+                                tuple("11 98765-4321", "+5511987654321", PhoneType.MOBILE, null))));
     }
 
     @ParameterizedTest(name = "BR [{0}]")
     @MethodSource("multiCells")
     void severalNumbersInOneCell(String cell, List<org.assertj.core.groups.Tuple> expected) {
         List<PhoneCandidate> out = br.parseCell(SRC, cell);
-        assertThat(out).extracting(PhoneCandidate::raw, PhoneCandidate::e164, PhoneCandidate::type,
-                PhoneCandidate::repair).containsExactlyElementsOf(expected);
+        assertThat(out)
+                .extracting(PhoneCandidate::raw, PhoneCandidate::e164, PhoneCandidate::type, PhoneCandidate::repair)
+                .containsExactlyElementsOf(expected);
         assertThat(out).allSatisfy(c -> {
             assertThat(c.valid()).isTrue();
             assertThat(c.source()).isEqualTo(SRC);
@@ -294,8 +332,17 @@ class PhoneNormalizerTest {
     }
 
     @ParameterizedTest(name = "one number, not split: [{0}]")
-    @ValueSource(strings = {"11 98765 4321", "+55 11 98765-4321", "0 21 11 98765 4321", "55 11 9 8765 4321",
-            "(11) 9 8765 4321", "0 xx 11 98765 4321", "0 17 11 98765 4321", "11 8765 4321"})
+    @ValueSource(
+            strings = {
+                "11 98765 4321",
+                "+55 11 98765-4321",
+                "0 21 11 98765 4321",
+                "55 11 9 8765 4321",
+                "(11) 9 8765 4321",
+                "0 xx 11 98765 4321",
+                "0 17 11 98765 4321",
+                "11 8765 4321"
+            })
     void numberWrittenWithSpacesIsNotSplit(String cell) {
         PhoneCandidate c = single(br.parseCell(SRC, cell));
         assertThat(c.e164()).isEqualTo("+5511987654321");
@@ -311,17 +358,20 @@ class PhoneNormalizerTest {
     @Test
     void invalidPieceNextToValidOneKeepsItsOwnReason() {
         List<PhoneCandidate> out = br.parseCell(SRC, "(11) 98765-4321 / 1234-5678 / 99999999999");
-        assertThat(out).extracting(PhoneCandidate::raw, PhoneCandidate::invalidReason).containsExactly(
-                tuple("(11) 98765-4321", null),
-                tuple("1234-5678", "not a valid number for BR"),
-                tuple("99999999999", "all the same digit"));
+        assertThat(out)
+                .extracting(PhoneCandidate::raw, PhoneCandidate::invalidReason)
+                .containsExactly(
+                        tuple("(11) 98765-4321", null),
+                        tuple("1234-5678", "not a valid number for BR"),
+                        tuple("99999999999", "all the same digit"));
     }
 
     @Test
     void localNumberWithoutPreviousNumberHasNoAreaCode() {
         List<PhoneCandidate> out = br.parseCell(SRC, "98765-4321 / (11) 3456-7890");
-        assertThat(out).extracting(PhoneCandidate::invalidReason, PhoneCandidate::e164).containsExactly(
-                tuple("no area code", null), tuple(null, "+551134567890"));
+        assertThat(out)
+                .extracting(PhoneCandidate::invalidReason, PhoneCandidate::e164)
+                .containsExactly(tuple("no area code", null), tuple(null, "+551134567890"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -365,10 +415,12 @@ class PhoneNormalizerTest {
     @Test
     void splitNumberColumnWithSeveralNumbers() {
         List<PhoneCandidate> out = br.parseSplit("DDD1+FONE1", "11", "98765-4321 / 3456-7890 / (21) 2345-6789");
-        assertThat(out).extracting(PhoneCandidate::raw, PhoneCandidate::e164, PhoneCandidate::repair).containsExactly(
-                tuple("11 98765-4321", "+5511987654321", null),
-                tuple("11 3456-7890", "+551134567890", null),
-                tuple("11 (21) 2345-6789", "+552123456789", null));
+        assertThat(out)
+                .extracting(PhoneCandidate::raw, PhoneCandidate::e164, PhoneCandidate::repair)
+                .containsExactly(
+                        tuple("11 98765-4321", "+5511987654321", null),
+                        tuple("11 3456-7890", "+551134567890", null),
+                        tuple("11 (21) 2345-6789", "+552123456789", null));
     }
 
     @Test
@@ -381,7 +433,8 @@ class PhoneNormalizerTest {
         assertThat(c.raw()).isEqualTo("(11) 98765-4321");
         assertThat(c.e164()).isEqualTo("+5511987654321");
         assertThat(single(br.parseSplit(SRC, "-", "11 98765-4321")).e164()).isEqualTo("+5511987654321");
-        assertThat(single(br.parseSplit(SRC, null, "98765-4321")).invalidReason()).isEqualTo("no area code");
+        assertThat(single(br.parseSplit(SRC, null, "98765-4321")).invalidReason())
+                .isEqualTo("no area code");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -431,9 +484,11 @@ class PhoneNormalizerTest {
 
     @Test
     void indiaSeveralNumbersAndSplitStdCode() {
-        assertThat(in.parseCell(SRC, "98765 43210 91234 56789")).extracting(PhoneCandidate::e164)
+        assertThat(in.parseCell(SRC, "98765 43210 91234 56789"))
+                .extracting(PhoneCandidate::e164)
                 .containsExactly("+919876543210", "+919123456789");
-        assertThat(in.parseCell(SRC, "9876543210 / 9123456789")).extracting(PhoneCandidate::e164)
+        assertThat(in.parseCell(SRC, "9876543210 / 9123456789"))
+                .extracting(PhoneCandidate::e164)
                 .containsExactly("+919876543210", "+919123456789");
         PhoneCandidate c = single(in.parseSplit(SRC, "011", "2345 6789"));
         assertValid(c, "+911123456789", PhoneType.FIXED_LINE, null);
@@ -462,7 +517,8 @@ class PhoneNormalizerTest {
         PhoneNormalizer lower = new PhoneNormalizer(" br ");
         assertThat(lower.defaultRegion()).isEqualTo("BR");
         assertThat(single(lower.parseCell(SRC, "11 98765-4321")).e164()).isEqualTo("+5511987654321");
-        assertThat(single(new PhoneNormalizer("US").parseCell(SRC, "(212) 555-0100")).e164())
+        assertThat(single(new PhoneNormalizer("US").parseCell(SRC, "(212) 555-0100"))
+                        .e164())
                 .isEqualTo("+12125550100");
     }
 
@@ -473,15 +529,29 @@ class PhoneNormalizerTest {
         assertThat(PhoneNormalizer.BR_AREA_CODES).hasSize(67);
         for (int ddd = 10; ddd <= 99; ddd++) {
             boolean mobile = util.isValidNumber(util.parse("+55" + ddd + "987654321", "BR"));
-            assertThat(mobile).as("DDD %d", ddd).isEqualTo(PhoneNormalizer.BR_AREA_CODES.contains(
-                    Integer.toString(ddd)));
+            assertThat(mobile)
+                    .as("DDD %d", ddd)
+                    .isEqualTo(PhoneNormalizer.BR_AREA_CODES.contains(Integer.toString(ddd)));
         }
     }
 
-    static final List<String> MIXED_CELLS = List.of("(11) 98765-4321", "0 21 11 98765 4321", "(11) 8765-4321",
-            "(11) 98765-4321 / 3456-7890", "11 98765 4321 11 91234 5678", "1.1987654321E10", "99999999999",
-            "nao tem", "10 98765-4321", "(11) 3456-7890 ramal 123", "+1 212 555 0100", "0xx11 98765-4321",
-            "011 98765-4321", "(21) 2345-6789; 8765-4321", "55 11 8765-4321", "0055 11 98765-4321");
+    static final List<String> MIXED_CELLS = List.of(
+            "(11) 98765-4321",
+            "0 21 11 98765 4321",
+            "(11) 8765-4321",
+            "(11) 98765-4321 / 3456-7890",
+            "11 98765 4321 11 91234 5678",
+            "1.1987654321E10",
+            "99999999999",
+            "nao tem",
+            "10 98765-4321",
+            "(11) 3456-7890 ramal 123",
+            "+1 212 555 0100",
+            "0xx11 98765-4321",
+            "011 98765-4321",
+            "(21) 2345-6789; 8765-4321",
+            "55 11 8765-4321",
+            "0055 11 98765-4321");
 
     @Test
     void safeUnderConcurrency() throws Exception {

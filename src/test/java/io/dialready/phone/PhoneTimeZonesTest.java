@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class PhoneTimeZonesTest {
@@ -38,7 +37,7 @@ class PhoneTimeZonesTest {
     @Test
     void brazilOffsetsHaveNoDaylightSaving() {
         // January (the old Brazilian summer time) and July give the same offsets
-        for (String when : new String[] { "2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z" }) {
+        for (String when : new String[] {"2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z"}) {
             assertThat(offset(zones.of("+5511987654321").timeZone(), when)).isEqualTo(ZoneOffset.ofHours(-3));
             assertThat(offset(zones.of("+5592988887777").timeZone(), when)).isEqualTo(ZoneOffset.ofHours(-4));
             assertThat(offset(zones.of("+5565988887777").timeZone(), when)).isEqualTo(ZoneOffset.ofHours(-4));
@@ -51,9 +50,11 @@ class PhoneTimeZonesTest {
 
     @Test
     void everyBrazilianAreaCodeHasAZone() {
-        int[] ddds = { 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34, 35, 37, 38, 41, 42, 43,
-                44, 45, 46, 47, 48, 49, 51, 53, 54, 55, 61, 62, 63, 64, 65, 66, 67, 68, 69, 71, 73, 74, 75, 77, 79, 81,
-                82, 83, 84, 85, 86, 87, 88, 89, 91, 92, 93, 94, 95, 96, 97, 98, 99 };
+        int[] ddds = {
+            11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34, 35, 37, 38, 41, 42, 43, 44, 45, 46,
+            47, 48, 49, 51, 53, 54, 55, 61, 62, 63, 64, 65, 66, 67, 68, 69, 71, 73, 74, 75, 77, 79, 81, 82, 83, 84, 85,
+            86, 87, 88, 89, 91, 92, 93, 94, 95, 96, 97, 98, 99
+        };
         assertThat(ddds).hasSize(67);
         for (int ddd : ddds) {
             PhoneTimeZones.Zone z = zones.of("+55" + ddd + "987654321");

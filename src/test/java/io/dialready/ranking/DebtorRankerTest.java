@@ -2,19 +2,17 @@ package io.dialready.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.phone.PhoneCandidate;
 import io.dialready.phone.PhoneType;
 import io.dialready.source.DebtorRecord;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DebtorRankerTest {
 
@@ -42,11 +40,12 @@ class DebtorRankerTest {
                 activeLate.e164(), new LookupResult(WhatsAppStatus.ACTIVE, "552198765432"),
                 unknownMobile.e164(), LookupResult.UNKNOWN);
 
-        RankedDebtor ranked = ranker.rank(debtor("1000", 10),
-                List.of(fixed, mobileA, mobileB, activeLate, unknownMobile), answers);
+        RankedDebtor ranked =
+                ranker.rank(debtor("1000", 10), List.of(fixed, mobileA, mobileB, activeLate, unknownMobile), answers);
 
-        assertThat(ranked.phones()).extracting(p -> p.phone().source())
-            .containsExactly("FONE4", "FONE2", "FONE3", "FONE5", "FONE1");
+        assertThat(ranked.phones())
+                .extracting(p -> p.phone().source())
+                .containsExactly("FONE4", "FONE2", "FONE3", "FONE5", "FONE1");
         assertThat(ranked.phones()).extracting(RankedPhone::rank).containsExactly(1, 2, 3, 4, 5);
         assertThat(ranked.hasActiveWhatsApp()).isTrue();
         assertThat(ranked.phones().get(0).lookup().whatsappId()).isEqualTo("552198765432");
@@ -56,17 +55,33 @@ class DebtorRankerTest {
     void anUnknownAnswerIsNotTreatedAsInactiveOrActive() {
         PhoneCandidate unknown = phone("A", "+5511987654321", PhoneType.MOBILE);
         PhoneCandidate inactive = phone("B", "+5511912345678", PhoneType.MOBILE);
-        RankedDebtor ranked = ranker.rank(debtor("50", 5), List.of(unknown, inactive),
-                Map.of(unknown.e164(), LookupResult.UNKNOWN, inactive.e164(),
+        RankedDebtor ranked = ranker.rank(
+                debtor("50", 5),
+                List.of(unknown, inactive),
+                Map.of(
+                        unknown.e164(),
+                        LookupResult.UNKNOWN,
+                        inactive.e164(),
                         new LookupResult(WhatsAppStatus.INACTIVE, null)));
-        assertThat(ranked.phones()).extracting(p -> p.lookup().status())
-            .containsExactly(WhatsAppStatus.UNKNOWN, WhatsAppStatus.INACTIVE);
+        assertThat(ranked.phones())
+                .extracting(p -> p.lookup().status())
+                .containsExactly(WhatsAppStatus.UNKNOWN, WhatsAppStatus.INACTIVE);
         assertThat(ranked.hasActiveWhatsApp()).isFalse();
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = { "-5, 0-30", "0, 0-30", "30, 0-30", "31, 31-90", "90, 31-90",
-            "91, 90+", "2000, 90+", "null, unknown" })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "-5, 0-30",
+                "0, 0-30",
+                "30, 0-30",
+                "31, 31-90",
+                "90, 31-90",
+                "91, 90+",
+                "2000, 90+",
+                "null, unknown"
+            })
     void segmentsFollowDebtAge(Integer days, String segment) {
         assertThat(Segment.of(days).label()).isEqualTo(segment);
     }
@@ -78,8 +93,10 @@ class DebtorRankerTest {
         Map<String, LookupResult> inactive = Map.of(m.e164(), new LookupResult(WhatsAppStatus.INACTIVE, null));
 
         int activeSmall = ranker.rank(debtor("100", 10), List.of(m), active).priority();
-        int inactiveHuge = ranker.rank(debtor("1000000", 10), List.of(m), inactive).priority();
-        int noPhoneHuge = ranker.rank(debtor("1000000", 10), List.of(), Map.of()).priority();
+        int inactiveHuge =
+                ranker.rank(debtor("1000000", 10), List.of(m), inactive).priority();
+        int noPhoneHuge =
+                ranker.rank(debtor("1000000", 10), List.of(), Map.of()).priority();
         int inactiveSmall = ranker.rank(debtor("100", 10), List.of(m), inactive).priority();
 
         assertThat(activeSmall).isEqualTo(2000 + 200);
@@ -87,7 +104,8 @@ class DebtorRankerTest {
         assertThat(noPhoneHuge).isEqualTo(600);
         assertThat(activeSmall).isGreaterThan(inactiveHuge);
         assertThat(inactiveHuge).isGreaterThan(inactiveSmall).isGreaterThan(noPhoneHuge);
-        assertThat(ranker.rank(debtor(null, null), List.of(), Map.of()).priority()).isZero();
+        assertThat(ranker.rank(debtor(null, null), List.of(), Map.of()).priority())
+                .isZero();
         assertThat(DebtorRanker.amountScore(new BigDecimal("1e30"))).isEqualTo(999);
     }
 
@@ -103,11 +121,17 @@ class DebtorRankerTest {
                 sharedMobile.e164(), new LookupResult(WhatsAppStatus.INACTIVE, null),
                 ownMobile.e164(), new LookupResult(WhatsAppStatus.INACTIVE, null));
 
-        RankedDebtor ranked = ranker.rank(debtor(null, null), List.of(fixed, sharedActive, sharedMobile, ownMobile),
-                answers, java.util.Set.of(sharedActive.e164(), sharedMobile.e164()));
+        RankedDebtor ranked = ranker.rank(
+                debtor(null, null),
+                List.of(fixed, sharedActive, sharedMobile, ownMobile),
+                answers,
+                java.util.Set.of(sharedActive.e164(), sharedMobile.e164()));
 
-        assertThat(ranked.phones()).extracting(p -> p.phone().source())
-            .containsExactly("FONE4", "FONE1", "FONE2", "FONE3");
-        assertThat(ranked.priority()).as("the best phone is an own, inactive one").isEqualTo(1000);
+        assertThat(ranked.phones())
+                .extracting(p -> p.phone().source())
+                .containsExactly("FONE4", "FONE1", "FONE2", "FONE3");
+        assertThat(ranked.priority())
+                .as("the best phone is an own, inactive one")
+                .isEqualTo(1000);
     }
 }

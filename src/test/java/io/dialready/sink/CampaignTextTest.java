@@ -3,7 +3,6 @@ package io.dialready.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 
 class CampaignTextTest {
@@ -37,6 +36,6 @@ class CampaignTextTest {
     @Test
     void waMeLinkPercentEncodesTheText() {
         assertThat(CampaignText.waLink("551134567000", "Quero negociar o contrato C-1 & já"))
-            .isEqualTo("https://wa.me/551134567000?text=Quero%20negociar%20o%20contrato%20C-1%20%26%20j%C3%A1");
+                .isEqualTo("https://wa.me/551134567000?text=Quero%20negociar%20o%20contrato%20C-1%20%26%20j%C3%A1");
     }
 }

@@ -19,14 +19,14 @@ class FormulaGuardTest {
         assertThat(g.cell("'=already")).isEqualTo("'=already");
         assertThat(g.cell("")).isEmpty();
         assertThat(g.cell(null)).isNull();
-        String[] plain = { "A", "B" };
+        String[] plain = {"A", "B"};
         assertThat(g.cells(plain)).isSameAs(plain);
-        assertThat(g.cells(new String[] { "A", "=B" })).containsExactly("A", "'=B");
+        assertThat(g.cells(new String[] {"A", "=B"})).containsExactly("A", "'=B");
     }
 
     @Test
     void offLeavesEverythingRaw() {
         assertThat(FormulaGuard.OFF.cell("=1+1")).isEqualTo("=1+1");
-        assertThat(FormulaGuard.OFF.cells(new String[] { "=B" })).containsExactly("=B");
+        assertThat(FormulaGuard.OFF.cells(new String[] {"=B"})).containsExactly("=B");
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -45,10 +44,12 @@ class XlsxOutputTest {
             }
             XSSFSheet first = wb.getSheetAt(0);
             assertThat(first.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(first.getRow(1).getCell(2).getStringCellValue()).as("leading zero kept")
-                .isEqualTo("011987654321");
+            assertThat(first.getRow(1).getCell(2).getStringCellValue())
+                    .as("leading zero kept")
+                    .isEqualTo("011987654321");
             assertThat(first.getRow(1).getCell(3).getStringCellValue()).isEqualTo("a;b\"c\nd");
-            assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue()).isEqualTo("K5");
+            assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("K5");
         }
     }
 
@@ -58,8 +59,9 @@ class XlsxOutputTest {
         new XlsxOutput(3).convert(csv(2), StandardCharsets.UTF_8, ';', target, "enriched", Set.of());
         try (XSSFWorkbook wb = new XSSFWorkbook(target.toFile())) {
             assertThat(wb.getNumberOfSheets()).isOne();
-            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getCellType()).as("not a numeric column")
-                .isEqualTo(CellType.STRING);
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getCellType())
+                    .as("not a numeric column")
+                    .isEqualTo(CellType.STRING);
         }
         assertThat(XlsxOutput.EXCEL_MAX_ROWS).isEqualTo(1_048_576);
     }

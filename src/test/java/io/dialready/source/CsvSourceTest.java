@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -32,7 +31,7 @@ class CsvSourceTest {
         CsvDebtorReader reader = new CsvDebtorReader(file, detector.detect(file, null, null));
         reader.open(ctx);
         List<SourceRow> rows = new ArrayList<>();
-        for (SourceRow r; (r = reader.read()) != null;) {
+        for (SourceRow r; (r = reader.read()) != null; ) {
             rows.add(r);
         }
         reader.update(ctx);
@@ -46,8 +45,9 @@ class CsvSourceTest {
         CsvFormat format = detector.detect(f, null, null);
         assertThat(format.charset().name()).isEqualTo("windows-1252");
         assertThat(format.delimiter()).isEqualTo(';');
-        assertThat(readAll(f, new ExecutionContext())).singleElement()
-            .satisfies(r -> assertThat(r.fields()).containsExactly("JOSÉ", "SÃO PAULO"));
+        assertThat(readAll(f, new ExecutionContext()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.fields()).containsExactly("JOSÉ", "SÃO PAULO"));
     }
 
     @Test
@@ -80,13 +80,13 @@ class CsvSourceTest {
 
     @Test
     void quotedNewlinesBlankLinesAndRaggedRowsKeepTheirLineNumbers() throws Exception {
-        String csv = "ID;NOME;UF\n"          // line 1
-                + "1;\"ANA\nMARIA\";SP\n"       // lines 2-3
-                + "\n"                          // line 4, blank
-                + "2;BETO\n"                    // line 5, one field short
-                + "3;CAIO;RJ;extra\n"           // line 6, one too many
-                + "   \n"                       // line 7, blank
-                + "4;\"DIA \"\"D\"\"\";MG\n";   // line 8, escaped quotes
+        String csv = "ID;NOME;UF\n" // line 1
+                + "1;\"ANA\nMARIA\";SP\n" // lines 2-3
+                + "\n" // line 4, blank
+                + "2;BETO\n" // line 5, one field short
+                + "3;CAIO;RJ;extra\n" // line 6, one too many
+                + "   \n" // line 7, blank
+                + "4;\"DIA \"\"D\"\"\";MG\n"; // line 8, escaped quotes
         List<SourceRow> rows = readAll(file("r.csv", csv.getBytes(StandardCharsets.UTF_8)), new ExecutionContext());
         assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 5L, 6L, 8L);
         assertThat(rows.get(0).fields()).containsExactly("1", "ANA\nMARIA", "SP");
@@ -120,15 +120,16 @@ class CsvSourceTest {
     @Test
     void unreadableFilesAreRefusedWithTheFileAndTheReason() throws Exception {
         Path empty = file("empty.csv", new byte[0]);
-        assertThatThrownBy(() -> detector.detect(empty, null, null)).isInstanceOf(InputUnreadableException.class)
-            .hasMessage(empty + ": the file is empty");
-        Path binary = file("bin.csv", new byte[] { 'I', 'D', 0, 1, 2, 3 });
+        assertThatThrownBy(() -> detector.detect(empty, null, null))
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessage(empty + ": the file is empty");
+        Path binary = file("bin.csv", new byte[] {'I', 'D', 0, 1, 2, 3});
         assertThatThrownBy(() -> detector.detect(binary, null, null))
-            .hasMessageContaining("bin.csv: this is a binary file");
-        Path zip = file("book.csv", new byte[] { 'P', 'K', 3, 4, 20, 0 });
+                .hasMessageContaining("bin.csv: this is a binary file");
+        Path zip = file("book.csv", new byte[] {'P', 'K', 3, 4, 20, 0});
         assertThatThrownBy(() -> detector.detect(zip, null, null)).hasMessageContaining("ZIP/XLSX");
         assertThatThrownBy(() -> detector.detect(dir.resolve("missing.csv"), null, null))
-            .hasMessageEndingWith("missing.csv: file not found");
+                .hasMessageEndingWith("missing.csv: file not found");
         Path blank = file("blank.csv", "\n\n  \n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> detector.detect(blank, null, null)).hasMessageContaining("only blank lines");
     }
@@ -140,8 +141,9 @@ class CsvSourceTest {
         CsvDebtorReader reader = new CsvDebtorReader(f, detector.detect(f, "UTF-8", null));
         reader.open(new ExecutionContext());
         reader.read();
-        assertThatThrownBy(reader::read).isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("not valid UTF-8 at line 3");
+        assertThatThrownBy(reader::read)
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessageContaining("not valid UTF-8 at line 3");
         reader.close();
     }
 

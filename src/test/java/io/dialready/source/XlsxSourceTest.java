@@ -3,13 +3,13 @@ package io.dialready.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialready.spec.JobSpecException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -26,8 +26,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-
-import io.dialready.spec.JobSpecException;
 
 /** The streaming XLSX reader on workbooks made here with POI, in the shapes ops teams send. */
 class XlsxSourceTest {
@@ -49,7 +47,7 @@ class XlsxSourceTest {
         Sheet s = wb.createSheet("Carteira");
         s.createRow(0).createCell(0).setCellValue("Carteira novembro - gerada em 20/11/2026");
         Row h = s.createRow(2);
-        String[] header = { "CONTRATO", "NOME", "VALOR", "VENCIMENTO", "TELEFONE", "DDD", "ATIVO" };
+        String[] header = {"CONTRATO", "NOME", "VALOR", "VENCIMENTO", "TELEFONE", "DDD", "ATIVO"};
         for (int i = 0; i < header.length; i++) {
             h.createCell(i).setCellValue(header[i]);
         }
@@ -114,7 +112,8 @@ class XlsxSourceTest {
         writeShapes(new SXSSFWorkbook(base), file); // SXSSF writes inline strings
         base.close();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
+            String sheet = new String(
+                    zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
             assertThat(sheet).contains("t=\"inlineStr\"").doesNotContain("t=\"s\"");
         }
         checkShapes(file);
@@ -126,22 +125,24 @@ class XlsxSourceTest {
         try {
             assertThat(reader.sheetName()).isEqualTo("Carteira");
             assertThat(reader.headerRow()).as("the title row is skipped").isEqualTo(3);
-            assertThat(reader.header()).containsExactly("CONTRATO", "NOME", "VALOR", "VENCIMENTO", "TELEFONE", "DDD",
-                    "ATIVO");
+            assertThat(reader.header())
+                    .containsExactly("CONTRATO", "NOME", "VALOR", "VENCIMENTO", "TELEFONE", "DDD", "ATIVO");
             List<SourceRow> rows = readAll(reader);
-            assertThat(rows).extracting(SourceRow::line).as("sheet row numbers, empty rows skipped")
-                .containsExactly(4L, 7L, 8L, 9L);
-            assertThat(rows.get(0).fields()).containsExactly("C001", "JOSÉ", "1234,56", "15/11/2026", "11987654321",
-                    "11", "TRUE");
+            assertThat(rows)
+                    .extracting(SourceRow::line)
+                    .as("sheet row numbers, empty rows skipped")
+                    .containsExactly(4L, 7L, 8L, 9L);
+            assertThat(rows.get(0).fields())
+                    .containsExactly("C001", "JOSÉ", "1234,56", "15/11/2026", "11987654321", "11", "TRUE");
             assertThat(rows.get(0).malformed()).isFalse();
-            assertThat(rows.get(1).fields()).as("formulas give their cached values")
-                .containsExactly("C002", "", "1000,3", "", "5521998765432", "21", "");
+            assertThat(rows.get(1).fields())
+                    .as("formulas give their cached values")
+                    .containsExactly("C002", "", "1000,3", "", "5521998765432", "21", "");
             assertThat(rows.get(2).error()).isEqualTo("cell E8 holds the error value #N/A");
             assertThat(rows.get(2).fields()[0]).isEqualTo("C003");
             assertThat(rows.get(3).fields()[0]).isEqualTo("123456");
             assertThat(rows.get(3).fields()[2]).isEqualTo("0,3");
-        }
-        finally {
+        } finally {
             reader.close();
         }
     }
@@ -158,12 +159,12 @@ class XlsxSourceTest {
         assertThat(explicit.header()).startsWith("CONTRATO", "NOME");
         assertThat(explicit.hasDataRows()).isTrue();
         assertThatThrownBy(() -> XlsxDebtorReader.probe(file, layout("Dezembro", null)))
-            .isInstanceOf(JobSpecException.class)
-            .hasMessageContaining("input.sheet")
-            .hasMessageContaining("Carteira, Outra");
+                .isInstanceOf(JobSpecException.class)
+                .hasMessageContaining("input.sheet")
+                .hasMessageContaining("Carteira, Outra");
         assertThatThrownBy(() -> XlsxDebtorReader.probe(file, layout(null, 2)))
-            .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("row 2");
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessageContaining("row 2");
     }
 
     @Test
@@ -186,14 +187,15 @@ class XlsxSourceTest {
     @Test
     void refusesOldXlsWithAClearMessage() throws Exception {
         Path file = dir.resolve("old.xls");
-        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream os = Files.newOutputStream(file)) {
+        try (HSSFWorkbook wb = new HSSFWorkbook();
+                OutputStream os = Files.newOutputStream(file)) {
             wb.createSheet("a").createRow(0).createCell(0).setCellValue("CONTRATO");
             wb.write(os);
         }
         assertThatThrownBy(() -> XlsxDebtorReader.probe(file, layout(null, null)))
-            .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("old Excel 97-2003 .xls")
-            .hasMessageContaining("save it as .xlsx");
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessageContaining("old Excel 97-2003 .xls")
+                .hasMessageContaining("save it as .xlsx");
     }
 
     @Test
@@ -212,19 +214,19 @@ class XlsxSourceTest {
             }
         }
         assertThatThrownBy(() -> XlsxDebtorReader.probe(locked, layout(null, null)))
-            .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("password-protected");
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessageContaining("password-protected");
 
         byte[] bytes = Files.readAllBytes(plain);
         Path truncated = Files.write(dir.resolve("truncated.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> XlsxDebtorReader.probe(truncated, layout(null, null)))
-            .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("truncated.xlsx: is cut short: its ZIP container has no end");
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessageContaining("truncated.xlsx: is cut short: its ZIP container has no end");
 
         Path text = Files.writeString(dir.resolve("text.xlsx"), "CONTRATO;VALOR\n1;2\n");
         assertThatThrownBy(() -> XlsxDebtorReader.probe(text, layout(null, null)))
-            .isInstanceOf(InputUnreadableException.class)
-            .hasMessageContaining("holds text, not an XLSX workbook (a CSV file named .xlsx?");
+                .isInstanceOf(InputUnreadableException.class)
+                .hasMessageContaining("holds text, not an XLSX workbook (a CSV file named .xlsx?");
     }
 
     @Test
@@ -252,8 +254,7 @@ class XlsxSourceTest {
         reader.open(new ExecutionContext());
         try {
             assertThat(reader.read().fields()[2]).isEqualTo("15/11/2026");
-        }
-        finally {
+        } finally {
             reader.close();
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,9 @@ class JobSpecLoaderTest {
         assertThat(spec.input().path()).isEqualTo(dir.resolve("jobs/data/portfolio.csv"));
         assertThat(spec.input().encoding()).as("auto-detected").isNull();
         assertThat(spec.input().delimiter()).as("auto-detected").isNull();
-        assertThat(spec.columns().decimalSeparator()).as("Brazil writes 1.234,56").isEqualTo(',');
+        assertThat(spec.columns().decimalSeparator())
+                .as("Brazil writes 1.234,56")
+                .isEqualTo(',');
         assertThat(spec.columns().dateFormat()).isEqualTo("dd/MM/yyyy");
         assertThat(spec.lookup().provider()).isEqualTo("sandbox");
         assertThat(spec.lookup().checkFixedLines()).isFalse();
@@ -54,8 +55,9 @@ class JobSpecLoaderTest {
         JobSpec br = loader.load(Path.of("jobs/demo-br.yml"));
         assertThat(br.country()).isEqualTo("BR");
         assertThat(br.input().path().toString()).endsWith("samples/carteira-demo-br.csv");
-        assertThat(br.phones()).extracting(JobSpec.PhoneSource::label)
-            .containsExactly("DDD1+FONE1", "DDD2+FONE2", "TELEFONES");
+        assertThat(br.phones())
+                .extracting(JobSpec.PhoneSource::label)
+                .containsExactly("DDD1+FONE1", "DDD2+FONE2", "TELEFONES");
         JobSpec in = loader.load(Path.of("jobs/demo-in.yml"));
         assertThat(in.country()).isEqualTo("IN");
         assertThat(in.columns().decimalSeparator()).isEqualTo('.');
@@ -64,50 +66,50 @@ class JobSpecLoaderTest {
     @Test
     void unknownKeyIsNamedWithItsPath() {
         assertThatThrownBy(() -> parse(MINIMAL.replace("  path:", "  pathh: x\n  path:")))
-            .isInstanceOf(JobSpecException.class)
-            .hasMessageContaining("unknown key 'input.pathh'")
-            .hasMessageContaining("known keys here:");
+                .isInstanceOf(JobSpecException.class)
+                .hasMessageContaining("unknown key 'input.pathh'")
+                .hasMessageContaining("known keys here:");
         assertThatThrownBy(() -> parse(MINIMAL + "phonez: []\n")).hasMessageContaining("unknown key 'phonez'");
         assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- colum: TELEFONE")))
-            .hasMessageContaining("unknown key 'phones[0].colum'");
+                .hasMessageContaining("unknown key 'phones[0].colum'");
     }
 
     @Test
     void missingRequiredKeysAreNamed() {
         assertThatThrownBy(() -> parse(MINIMAL.replace("country: BR\n", "")))
-            .hasMessageContaining("key 'country' is required");
+                .hasMessageContaining("key 'country' is required");
         assertThatThrownBy(() -> parse(MINIMAL.replace("  key: CONTRATO\n", "  name: NOME\n")))
-            .hasMessageContaining("key 'columns.key' is required");
+                .hasMessageContaining("key 'columns.key' is required");
         assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv\n", "  format: csv\n")))
-            .hasMessageContaining("key 'input.path' is required");
+                .hasMessageContaining("key 'input.path' is required");
         assertThatThrownBy(() -> parse(MINIMAL.replace("phones:\n  - column: TELEFONE\n", "")))
-            .hasMessageContaining("key 'phones' is required");
+                .hasMessageContaining("key 'phones' is required");
     }
 
     @Test
     void phoneSourcesMustBeAColumnOrADddAndNumberPair() {
         assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- ddd: DDD1")))
-            .hasMessageContaining("key 'phones[0].number' is required with 'ddd'");
+                .hasMessageContaining("key 'phones[0].number' is required with 'ddd'");
         assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- number: FONE1")))
-            .hasMessageContaining("key 'phones[0].ddd' is required");
+                .hasMessageContaining("key 'phones[0].ddd' is required");
         assertThatThrownBy(() -> parse(MINIMAL.replace("- column: TELEFONE", "- column: T\n    ddd: D\n    number: N")))
-            .hasMessageContaining("either 'column' or 'ddd' + 'number'");
+                .hasMessageContaining("either 'column' or 'ddd' + 'number'");
     }
 
     @Test
     void badValuesAreNamedWithTheKey() {
         assertThatThrownBy(() -> parse(MINIMAL.replace("country: BR", "country: XX")))
-            .hasMessageContaining("key 'country' must be an ISO 3166 region code");
+                .hasMessageContaining("key 'country' must be an ISO 3166 region code");
         assertThatThrownBy(() -> parse(MINIMAL + "lookup:\n  provider: whatsmagic\n"))
-            .hasMessageContaining("key 'lookup.provider' names an unknown provider 'whatsmagic'");
+                .hasMessageContaining("key 'lookup.provider' names an unknown provider 'whatsmagic'");
         assertThatThrownBy(() -> parse(MINIMAL + "lookup:\n  sandbox:\n    active_share: 1.5\n"))
-            .hasMessageContaining("key 'lookup.sandbox.active_share' must be between 0 and 1");
-        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.csv\n  encoding: klingon")))
-            .hasMessageContaining("key 'input.encoding' names an unknown encoding 'klingon'");
+                .hasMessageContaining("key 'lookup.sandbox.active_share' must be between 0 and 1");
+        assertThatThrownBy(() ->
+                        parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.csv\n  encoding: klingon")))
+                .hasMessageContaining("key 'input.encoding' names an unknown encoding 'klingon'");
         assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.csv\n  delimiter: ab")))
-            .hasMessageContaining("key 'input.delimiter' must be one character");
-        assertThatThrownBy(() -> parse(MINIMAL + "run:\n  chunk_size: lots\n"))
-            .hasMessageContaining("run.chunk_size");
+                .hasMessageContaining("key 'input.delimiter' must be one character");
+        assertThatThrownBy(() -> parse(MINIMAL + "run:\n  chunk_size: lots\n")).hasMessageContaining("run.chunk_size");
     }
 
     @Test
@@ -122,28 +124,33 @@ class JobSpecLoaderTest {
     void workbookKeysAndOutputFormat() {
         JobSpec csv = parse(MINIMAL);
         assertThat(csv.input().formatOf(csv.input().path())).isEqualTo("csv");
-        assertThat(csv.input().formatOf(Path.of("today.XLSX"))).as("guessed from the actual input (--input)")
-            .isEqualTo("xlsx");
+        assertThat(csv.input().formatOf(Path.of("today.XLSX")))
+                .as("guessed from the actual input (--input)")
+                .isEqualTo("xlsx");
         assertThat(csv.input().formatOf(Path.of("old.xls"))).isEqualTo("xls");
         assertThat(csv.output().csv()).isTrue();
         assertThat(csv.output().xlsx()).isFalse();
 
-        JobSpec xlsx = parse(MINIMAL.replace("  path: data/portfolio.csv",
-                "  path: data/portfolio.xlsx\n  sheet: 2\n  header_row: 3") + "output:\n  format: BOTH\n");
+        JobSpec xlsx = parse(MINIMAL.replace(
+                        "  path: data/portfolio.csv", "  path: data/portfolio.xlsx\n  sheet: 2\n  header_row: 3")
+                + "output:\n  format: BOTH\n");
         assertThat(xlsx.input().sheet()).isEqualTo("2");
         assertThat(xlsx.input().headerRow()).isEqualTo(3);
         assertThat(xlsx.input().isWorkbook(xlsx.input().path())).isTrue();
         assertThat(xlsx.output().csv()).isTrue();
         assertThat(xlsx.output().xlsx()).isTrue();
         assertThat(parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.xlsx\n  format: csv"))
-            .input().isWorkbook(Path.of("x.xlsx"))).as("an explicit format wins").isFalse();
+                        .input()
+                        .isWorkbook(Path.of("x.xlsx")))
+                .as("an explicit format wins")
+                .isFalse();
 
-        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  format: pdf\n"))
-            .hasMessageContaining("output.format");
-        assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.xlsx\n  header_row: 0")))
-            .hasMessageContaining("input.header_row");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  format: pdf\n")).hasMessageContaining("output.format");
+        assertThatThrownBy(
+                        () -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.xlsx\n  header_row: 0")))
+                .hasMessageContaining("input.header_row");
         assertThatThrownBy(() -> parse(MINIMAL.replace("  path: data/portfolio.csv", "  path: x.ods\n  format: ods")))
-            .hasMessageContaining("input.format");
+                .hasMessageContaining("input.format");
     }
 
     @Test
@@ -152,14 +159,14 @@ class JobSpecLoaderTest {
         Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"08:00-19:00\"}}\n");
         assertThat(parse(MINIMAL).callingRules()).isNull();
         assertThat(parse(MINIMAL + "calling_rules: rules.yml\n").callingRules())
-            .isEqualTo(dir.resolve("jobs/rules.yml"));
+                .isEqualTo(dir.resolve("jobs/rules.yml"));
         assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: missing.yml\n"))
-            .isInstanceOf(JobSpecException.class)
-            .hasMessageContaining("key 'calling_rules'")
-            .hasMessageContaining("missing.yml");
+                .isInstanceOf(JobSpecException.class)
+                .hasMessageContaining("key 'calling_rules'")
+                .hasMessageContaining("missing.yml");
         Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"8h-19h\"}}\n");
         assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: rules.yml\n"))
-            .hasMessageContaining("countries.IN.all.weekdays must be HH:mm-HH:mm");
+                .hasMessageContaining("countries.IN.all.weekdays must be HH:mm-HH:mm");
     }
 
     @Test
@@ -175,24 +182,25 @@ class JobSpecLoaderTest {
                   phone_columns: 5
                   vicidial: {list_id: 101}
                 """).output();
-        assertThat(o.profiles()).containsExactly(JobSpec.Profile.GENESYS, JobSpec.Profile.VICIDIAL,
-                JobSpec.Profile.PER_DEBTOR);
+        assertThat(o.profiles())
+                .containsExactly(JobSpec.Profile.GENESYS, JobSpec.Profile.VICIDIAL, JobSpec.Profile.PER_DEBTOR);
         assertThat(o.phoneColumns()).isEqualTo(5);
         assertThat(o.vicidial()).isEqualTo(new JobSpec.Vicidial(101, "", "key"));
 
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [five9]\n"))
-            .hasMessageContaining("key 'output.profiles'").hasMessageContaining("five9");
+                .hasMessageContaining("key 'output.profiles'")
+                .hasMessageContaining("five9");
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [vicidial]\n"))
-            .hasMessageContaining("key 'output.vicidial.list_id' is required");
+                .hasMessageContaining("key 'output.vicidial.list_id' is required");
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [vicidial-pipe]\n  vicidial: {list_id: 99}\n"))
-            .hasMessageContaining("must be 100 or more");
+                .hasMessageContaining("must be 100 or more");
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  phone_columns: 12\n"))
-            .hasMessageContaining("key 'output.phone_columns'");
+                .hasMessageContaining("key 'output.phone_columns'");
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  vicidial: {list_id: 101}\n"))
-            .hasMessageContaining("names neither vicidial nor vicidial-pipe");
+                .hasMessageContaining("names neither vicidial nor vicidial-pipe");
         assertThatThrownBy(() -> parse(MINIMAL
-                + "output:\n  profiles: [vicidial]\n  vicidial: {list_id: 101, vendor_lead_code: cpf}\n"))
-            .hasMessageContaining("key 'output.vicidial.vendor_lead_code'");
+                        + "output:\n  profiles: [vicidial]\n  vicidial: {list_id: 101, vendor_lead_code: cpf}\n"))
+                .hasMessageContaining("key 'output.vicidial.vendor_lead_code'");
     }
 
     @Test
@@ -200,15 +208,17 @@ class JobSpecLoaderTest {
         Files.createDirectories(dir.resolve("jobs"));
         Files.writeString(dir.resolve("jobs/dnc.txt"), "11987654321\n");
         assertThat(parse(MINIMAL).suppression()).isNull();
-        JobSpec.Suppression s = parse(MINIMAL + "suppression:\n  do_not_call: [dnc.txt]\n").suppression();
+        JobSpec.Suppression s =
+                parse(MINIMAL + "suppression:\n  do_not_call: [dnc.txt]\n").suppression();
         assertThat(s.doNotCall()).containsExactly(dir.resolve("jobs/dnc.txt"));
         assertThat(s.debtorKeys()).isEmpty();
         assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  debtor_keys: [keys.txt]\n"))
-            .hasMessageContaining("key 'suppression.debtor_keys[0]'").hasMessageContaining("keys.txt");
+                .hasMessageContaining("key 'suppression.debtor_keys[0]'")
+                .hasMessageContaining("keys.txt");
         assertThatThrownBy(() -> parse(MINIMAL + "suppression: {}\n"))
-            .hasMessageContaining("key 'suppression' must name");
+                .hasMessageContaining("key 'suppression' must name");
         assertThatThrownBy(() -> parse(MINIMAL + "suppression:\n  dnc: [dnc.txt]\n"))
-            .hasMessageContaining("unknown key 'suppression.dnc'");
+                .hasMessageContaining("unknown key 'suppression.dnc'");
     }
 
     @Test
@@ -227,16 +237,17 @@ class JobSpecLoaderTest {
         assertThat(o.campaigns().sms().businessDigits()).isEqualTo("551134567000");
 
         assertThatThrownBy(() -> parse(MINIMAL + "campaigns:\n  whatsapp:\n    templates: {\"0-30\": a}\n"))
-            .hasMessageContaining("key 'campaigns.whatsapp.templates.31-90' is required");
+                .hasMessageContaining("key 'campaigns.whatsapp.templates.31-90' is required");
         assertThatThrownBy(() -> parse(MINIMAL
-                + "campaigns:\n  sms_optin: {business_number: \"123\", text: \"{link}\", whatsapp_text: x}\n"))
-            .hasMessageContaining("key 'campaigns.sms_optin.business_number'");
+                        + "campaigns:\n  sms_optin: {business_number: \"123\", text: \"{link}\", whatsapp_text: x}\n"))
+                .hasMessageContaining("key 'campaigns.sms_optin.business_number'");
         assertThatThrownBy(() -> parse(MINIMAL + "campaigns:\n  sms_optin: {business_number: \"11 3456-7000\","
-                + " text: \"no link\", whatsapp_text: x}\n"))
-            .hasMessageContaining("must contain {link}");
+                        + " text: \"no link\", whatsapp_text: x}\n"))
+                .hasMessageContaining("must contain {link}");
         assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [sms-optin]\n"))
-            .hasMessageContaining("campaigns section");
+                .hasMessageContaining("campaigns section");
     }
+
     @Test
     void providerAccountsGetConservativeDefaultsAndNameTheirSecretsByEnvironmentVariable() {
         JobSpec spec = parse(MINIMAL + """
@@ -262,7 +273,9 @@ class JobSpecLoaderTest {
         assertThat(lookup.photos()).isNull();
         JobSpec.Account first = lookup.accounts().get(0);
         assertThat(first.baseUrl()).as("trailing slash dropped").isEqualTo("http://evolution.local:8080");
-        assertThat(first.rate().perSecond()).as("one number every 3 s by default").isEqualTo(20 / 60.0);
+        assertThat(first.rate().perSecond())
+                .as("one number every 3 s by default")
+                .isEqualTo(20 / 60.0);
         assertThat(first.burst()).isEqualTo(1);
         assertThat(first.jitter()).hasMillis(2000);
         assertThat(first.dailyQuota()).isEqualTo(1000);
@@ -284,14 +297,16 @@ class JobSpecLoaderTest {
                     - name: a
                       base_url: http://x:1
                       instance: i
-                """)).hasMessageContaining("key 'lookup.accounts[0].token_env' is required");
+                """))
+                .hasMessageContaining("key 'lookup.accounts[0].token_env' is required");
         assertThatThrownBy(() -> parse(evolution + """
                   accounts:
                     - name: a
                       base_url: http://x:1
                       instance: i
                       token_env: "sk-live-abc/123"
-                """)).hasMessageContaining("lookup.accounts[0].token_env' must name an environment variable");
+                """))
+                .hasMessageContaining("lookup.accounts[0].token_env' must name an environment variable");
         assertThatThrownBy(() -> parse(evolution + """
                   accounts:
                     - name: a
@@ -299,7 +314,8 @@ class JobSpecLoaderTest {
                       instance: i
                       token_env: T
                       rate: fast
-                """)).hasMessageContaining("lookup.accounts[0].rate' must be numbers per second, minute or hour");
+                """))
+                .hasMessageContaining("lookup.accounts[0].rate' must be numbers per second, minute or hour");
         assertThatThrownBy(() -> parse(MINIMAL + """
                 lookup:
                   provider: waha
@@ -309,6 +325,7 @@ class JobSpecLoaderTest {
                     - name: a
                       base_url: http://x:1
                       instance: default
-                """)).hasMessageContaining("key 'lookup.photos' is not available with provider 'waha'");
+                """))
+                .hasMessageContaining("key 'lookup.photos' is not available with provider 'waha'");
     }
 }

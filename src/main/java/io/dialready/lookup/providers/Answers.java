@@ -1,14 +1,13 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.WhatsAppStatus;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
 
 /**
  * The answer map of one check: every number asked starts UNKNOWN (a number the provider leaves out stays UNKNOWN,

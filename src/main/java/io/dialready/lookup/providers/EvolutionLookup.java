@@ -1,5 +1,8 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProfilePhoto;
+import io.dialready.lookup.ProviderException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProfilePhoto;
-import io.dialready.lookup.ProviderException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +27,15 @@ public final class EvolutionLookup extends HttpProvider {
     private final String apiKey;
     private final int maxBatch;
 
-    public EvolutionLookup(String account, String baseUrl, String instance, String apiKey, int maxBatch,
-            HttpClient http, Duration timeout, Clock clock) {
+    public EvolutionLookup(
+            String account,
+            String baseUrl,
+            String instance,
+            String apiKey,
+            int maxBatch,
+            HttpClient http,
+            Duration timeout,
+            Clock clock) {
         super(account, baseUrl, http, timeout, List.of(apiKey), clock);
         this.instancePath = URLEncoder.encode(instance, StandardCharsets.UTF_8).replace("+", "%20");
         this.apiKey = apiKey;
@@ -50,11 +56,13 @@ public final class EvolutionLookup extends HttpProvider {
     public Map<String, LookupResult> check(List<String> e164Numbers) throws ProviderException {
         String what = countNumbers(e164Numbers.size());
         List<String> numbers = e164Numbers.stream().map(HttpProvider::digits).toList();
-        JsonNode answer = send(request("/chat/whatsappNumbers/" + instancePath)
-            .header("apikey", apiKey)
-            .header("Content-Type", "application/json")
-            .POST(json(Map.of("numbers", numbers)))
-            .build(), what);
+        JsonNode answer = send(
+                request("/chat/whatsappNumbers/" + instancePath)
+                        .header("apikey", apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(json(Map.of("numbers", numbers)))
+                        .build(),
+                what);
         if (!answer.isArray()) {
             throw unexpected(200, what, "not an array of numbers");
         }
@@ -83,11 +91,13 @@ public final class EvolutionLookup extends HttpProvider {
     @Override
     public ProfilePhoto profilePhoto(String e164, String whatsappId) throws ProviderException {
         String number = whatsappId != null ? whatsappId : digits(e164);
-        JsonNode answer = send(request("/chat/fetchProfilePictureUrl/" + instancePath)
-            .header("apikey", apiKey)
-            .header("Content-Type", "application/json")
-            .POST(json(Map.of("number", number)))
-            .build(), "profile photo");
+        JsonNode answer = send(
+                request("/chat/fetchProfilePictureUrl/" + instancePath)
+                        .header("apikey", apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(json(Map.of("number", number)))
+                        .build(),
+                "profile photo");
         String url = text(answer.get("profilePictureUrl"));
         return url == null || url.isBlank() ? ProfilePhoto.NONE : new ProfilePhoto(true, url);
     }

@@ -1,5 +1,8 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.ContactLookup;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.ProviderException.Kind;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,10 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import io.dialready.lookup.ContactLookup;
-import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.ProviderException.Kind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +38,7 @@ abstract class HttpProvider implements ContactLookup {
 
     /** Digit runs long enough to be a phone number (with or without '+', spaces or dashes inside). */
     private static final Pattern LONG_DIGITS = Pattern.compile("\\+?\\d[\\d \\-()]{5,}\\d");
+
     private static final int MAX_WORDS = 200;
 
     protected final String account;
@@ -65,8 +65,8 @@ abstract class HttpProvider implements ContactLookup {
     /** A request builder for {@code baseUrl + path} with the per-request timeout and JSON accepted. */
     protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(timeout)
-            .header("Accept", "application/json");
+                .timeout(timeout)
+                .header("Accept", "application/json");
     }
 
     protected static HttpRequest.BodyPublisher json(Object body) {
@@ -92,23 +92,18 @@ abstract class HttpProvider implements ContactLookup {
     protected HttpResponse<String> exchange(HttpRequest request, String what) throws ProviderException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (HttpConnectTimeoutException e) {
+        } catch (HttpConnectTimeoutException e) {
             throw transportFailure("connect timed out after " + timeout.toMillis() + " ms", what);
-        }
-        catch (HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             throw transportFailure("no answer within " + timeout.toMillis() + " ms (timeout_ms)", what);
-        }
-        catch (ConnectException e) {
+        } catch (ConnectException e) {
             throw transportFailure("connection refused or unreachable", what);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             // the JDK's words ("header parser received no bytes", "EOF reached", "Connection reset") carry no URL,
             // but are cleaned all the same
-            throw transportFailure("connection dropped (" + clean(e.getClass().getSimpleName() + ": "
-                    + e.getMessage()) + ")", what);
-        }
-        catch (InterruptedException e) {
+            throw transportFailure(
+                    "connection dropped (" + clean(e.getClass().getSimpleName() + ": " + e.getMessage()) + ")", what);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw transportFailure("interrupted", what);
         }
@@ -121,16 +116,20 @@ abstract class HttpProvider implements ContactLookup {
                 throw unexpected(status, what, "an empty answer");
             }
             return node;
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             throw unexpected(status, what, "an answer that is not JSON");
         }
     }
 
     /** The whole answer does not have the documented shape: retried like a server error, then UNKNOWN. */
     protected ProviderException unexpected(int status, String what, String description) {
-        return new ProviderException(Kind.TRANSIENT, account, status, null,
-                prefix(what) + "unexpected answer from " + name() + ": " + description, null);
+        return new ProviderException(
+                Kind.TRANSIENT,
+                account,
+                status,
+                null,
+                prefix(what) + "unexpected answer from " + name() + ": " + description,
+                null);
     }
 
     private ProviderException transportFailure(String reason, String what) {
@@ -144,17 +143,21 @@ abstract class HttpProvider implements ContactLookup {
         Duration retryAfter = kind == Kind.THROTTLED
                 ? retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock)
                 : null;
-        StringBuilder message = new StringBuilder(prefix(what)).append(name()).append(" answered HTTP ").append(status);
+        StringBuilder message = new StringBuilder(prefix(what))
+                .append(name())
+                .append(" answered HTTP ")
+                .append(status);
         if (!words.isEmpty()) {
             message.append(": ").append(words);
         }
         switch (kind) {
-            case ACCOUNT -> message.append(" (bad token, disconnected session or unknown instance: check account '")
-                .append(account).append("' on the provider)");
-            case THROTTLED -> message.append(retryAfter == null ? " (slow down)"
-                    : " (retry after " + retryAfter.toMillis() + " ms)");
-            default -> {
-            }
+            case ACCOUNT ->
+                message.append(" (bad token, disconnected session or unknown instance: check account '")
+                        .append(account)
+                        .append("' on the provider)");
+            case THROTTLED ->
+                message.append(retryAfter == null ? " (slow down)" : " (retry after " + retryAfter.toMillis() + " ms)");
+            default -> {}
         }
         return new ProviderException(kind, account, status, retryAfter, message.toString(), null);
     }
@@ -190,8 +193,7 @@ abstract class HttpProvider implements ContactLookup {
         try {
             JsonNode node = JSON.readTree(body);
             collectWords(node, parts);
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             parts.add(body.strip());
         }
         String words = clean(String.join("; ", parts));
@@ -219,7 +221,8 @@ abstract class HttpProvider implements ContactLookup {
                 String title = text(e.get("title"));
                 String details = text(e.get("details"));
                 String code = e.has("code") ? e.get("code").asString() : null;
-                parts.add((code == null ? "" : code + " ") + (title == null ? "" : title)
+                parts.add((code == null ? "" : code + " ")
+                        + (title == null ? "" : title)
                         + (details == null ? "" : (title == null ? "" : ": ") + details));
             }
             return;
@@ -287,17 +290,16 @@ abstract class HttpProvider implements ContactLookup {
         if (v.chars().allMatch(Character::isDigit)) {
             try {
                 return Duration.ofSeconds(Long.parseLong(v));
-            }
-            catch (NumberFormatException e) {
+            } catch (NumberFormatException e) {
                 return null;
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration d = Duration.between(clock.instant(), at);
             return d.isNegative() ? Duration.ZERO : d;
-        }
-        catch (DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

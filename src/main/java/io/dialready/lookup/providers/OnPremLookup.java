@@ -1,5 +1,8 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.ProviderException.Kind;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.ProviderException.Kind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,13 +51,24 @@ public final class OnPremLookup extends HttpProvider {
      * @param token a fixed Bearer token, or null to log in with {@code username}/{@code password}
      * @param forceCheck the body's {@code force_check}: true asks the gateway not to answer from its own cache
      */
-    public OnPremLookup(String account, String baseUrl, String token, String username, String password,
-            boolean forceCheck, int maxBatch, HttpClient http, Duration timeout, Clock clock) {
+    public OnPremLookup(
+            String account,
+            String baseUrl,
+            String token,
+            String username,
+            String password,
+            boolean forceCheck,
+            int maxBatch,
+            HttpClient http,
+            Duration timeout,
+            Clock clock) {
         super(account, baseUrl, http, timeout, secrets(token, username, password), clock);
         this.fixedToken = token;
-        this.basicAuth = token != null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8));
+        this.basicAuth = token != null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.forceCheck = forceCheck;
         this.maxBatch = maxBatch;
         this.clock = clock;
@@ -117,8 +127,8 @@ public final class OnPremLookup extends HttpProvider {
         JsonNode answer = parse(text, status, what);
         JsonNode list = answer.get("contacts");
         if (list == null || !list.isArray()) {
-            throw unexpected(status, what, "no 'contacts' list" + (answer.has("errors")
-                    ? " (" + errorWords(text) + ")" : ""));
+            throw unexpected(
+                    status, what, "no 'contacts' list" + (answer.has("errors") ? " (" + errorWords(text) + ")" : ""));
         }
         Answers answers = new Answers(e164Numbers);
         for (JsonNode item : list.values()) {
@@ -140,10 +150,10 @@ public final class OnPremLookup extends HttpProvider {
 
     private HttpRequest contacts(Map<String, Object> body, String bearer) {
         return request("/v1/contacts")
-            .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "application/json")
-            .POST(json(body))
-            .build();
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(json(body))
+                .build();
     }
 
     private String bearer(boolean renew) throws ProviderException {
@@ -161,10 +171,10 @@ public final class OnPremLookup extends HttpProvider {
 
     private void login() throws ProviderException {
         HttpRequest request = request("/v1/users/login")
-            .header("Authorization", basicAuth)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build();
+                .header("Authorization", basicAuth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
         HttpResponse<String> response = exchange(request, "log in");
         logins++;
         int status = response.statusCode();
@@ -192,12 +202,10 @@ public final class OnPremLookup extends HttpProvider {
         }
         try {
             return OffsetDateTime.parse(value.strip(), EXPIRES).toInstant();
-        }
-        catch (DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(value.strip()).toInstant();
-            }
-            catch (DateTimeParseException e2) {
+            } catch (DateTimeParseException e2) {
                 return null;
             }
         }

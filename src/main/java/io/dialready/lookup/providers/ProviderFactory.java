@@ -1,16 +1,15 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.ContactLookup;
+import io.dialready.lookup.SandboxLookup;
+import io.dialready.spec.JobSpec;
+import io.dialready.spec.JobSpecException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
-import io.dialready.lookup.ContactLookup;
-import io.dialready.lookup.SandboxLookup;
-import io.dialready.spec.JobSpec;
-import io.dialready.spec.JobSpecException;
 
 /**
  * Makes the {@link ContactLookup} of each provider account of a job spec. Secrets are read here, from the environment
@@ -81,18 +80,29 @@ public final class ProviderFactory {
         Secrets s = secrets(a);
         return switch (lookup.provider()) {
             case SandboxLookup.NAME -> new SandboxLookup(lookup.sandbox());
-            case EvolutionLookup.NAME -> new EvolutionLookup(a.name(), a.baseUrl(), a.instance(), s.token(), batch,
-                    http(), timeout, clock);
-            case ZapiLookup.NAME -> new ZapiLookup(a.name(), a.baseUrl(), a.instance(), s.token(), s.clientToken(),
-                    batch, http(), timeout, clock);
-            case WahaLookup.NAME -> new WahaLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(), timeout,
-                    clock);
-            case WppConnectLookup.NAME -> new WppConnectLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(),
-                    timeout, clock);
-            case OnPremLookup.NAME -> new OnPremLookup(a.name(), a.baseUrl(), s.token(), s.username(), s.password(),
-                    forceCheck, batch, http(), timeout, clock);
-            default -> throw new JobSpecException("lookup.provider names an unknown provider '" + lookup.provider()
-                    + "'");
+            case EvolutionLookup.NAME ->
+                new EvolutionLookup(a.name(), a.baseUrl(), a.instance(), s.token(), batch, http(), timeout, clock);
+            case ZapiLookup.NAME ->
+                new ZapiLookup(
+                        a.name(), a.baseUrl(), a.instance(), s.token(), s.clientToken(), batch, http(), timeout, clock);
+            case WahaLookup.NAME ->
+                new WahaLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(), timeout, clock);
+            case WppConnectLookup.NAME ->
+                new WppConnectLookup(a.name(), a.baseUrl(), a.instance(), s.token(), http(), timeout, clock);
+            case OnPremLookup.NAME ->
+                new OnPremLookup(
+                        a.name(),
+                        a.baseUrl(),
+                        s.token(),
+                        s.username(),
+                        s.password(),
+                        forceCheck,
+                        batch,
+                        http(),
+                        timeout,
+                        clock);
+            default ->
+                throw new JobSpecException("lookup.provider names an unknown provider '" + lookup.provider() + "'");
         };
     }
 
@@ -108,20 +118,27 @@ public final class ProviderFactory {
         }
     }
 
-    private record Secrets(String token, String clientToken, String username, String password) {
-    }
+    private record Secrets(String token, String clientToken, String username, String password) {}
 
     private Secrets secrets(JobSpec.Account a) {
         return switch (lookup.provider()) {
             case EvolutionLookup.NAME, WppConnectLookup.NAME ->
                 new Secrets(secret(a, "token_env", a.tokenEnv(), true), null, null, null);
-            case ZapiLookup.NAME -> new Secrets(secret(a, "token_env", a.tokenEnv(), true),
-                    secret(a, "client_token_env", a.clientTokenEnv(), false), null, null);
+            case ZapiLookup.NAME ->
+                new Secrets(
+                        secret(a, "token_env", a.tokenEnv(), true),
+                        secret(a, "client_token_env", a.clientTokenEnv(), false),
+                        null,
+                        null);
             case WahaLookup.NAME -> new Secrets(secret(a, "token_env", a.tokenEnv(), false), null, null, null);
             case OnPremLookup.NAME -> {
                 String token = secret(a, "token_env", a.tokenEnv(), false);
-                yield token != null ? new Secrets(token, null, null, null)
-                        : new Secrets(null, null, secret(a, "username_env", a.usernameEnv(), true),
+                yield token != null
+                        ? new Secrets(token, null, null, null)
+                        : new Secrets(
+                                null,
+                                null,
+                                secret(a, "username_env", a.usernameEnv(), true),
                                 secret(a, "password_env", a.passwordEnv(), true));
             }
             default -> new Secrets(null, null, null, null);
@@ -132,10 +149,10 @@ public final class ProviderFactory {
     public synchronized HttpClient http() {
         if (http == null) {
             http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(lookup.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(lookup.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
         }
         return http;
     }

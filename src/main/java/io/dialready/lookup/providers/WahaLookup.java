@@ -1,5 +1,8 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.ProviderException.Kind;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,10 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.ProviderException.Kind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +26,14 @@ public final class WahaLookup extends HttpProvider {
     private final String session;
     private final String apiKey;
 
-    public WahaLookup(String account, String baseUrl, String session, String apiKey, HttpClient http,
-            Duration timeout, Clock clock) {
+    public WahaLookup(
+            String account,
+            String baseUrl,
+            String session,
+            String apiKey,
+            HttpClient http,
+            Duration timeout,
+            Clock clock) {
         super(account, baseUrl, http, timeout, apiKey == null ? List.of() : List.of(apiKey), clock);
         this.session = URLEncoder.encode(session, StandardCharsets.UTF_8);
         this.apiKey = apiKey;
@@ -60,8 +65,8 @@ public final class WahaLookup extends HttpProvider {
             throw unexpected(200, countNumbers(1), "no 'numberExists'");
         }
         Answers answers = new Answers(e164Numbers);
-        answers.answer(digits(e164), exists ? Answers.active(text(answer.get("chatId")), digits(e164))
-                : Answers.inactive());
+        answers.answer(
+                digits(e164), exists ? Answers.active(text(answer.get("chatId")), digits(e164)) : Answers.inactive());
         return answers.results();
     }
 

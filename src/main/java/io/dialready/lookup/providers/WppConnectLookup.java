@@ -1,5 +1,8 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProfilePhoto;
+import io.dialready.lookup.ProviderException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProfilePhoto;
-import io.dialready.lookup.ProviderException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +26,14 @@ public final class WppConnectLookup extends HttpProvider {
     private final String session;
     private final String token;
 
-    public WppConnectLookup(String account, String baseUrl, String session, String token, HttpClient http,
-            Duration timeout, Clock clock) {
+    public WppConnectLookup(
+            String account,
+            String baseUrl,
+            String session,
+            String token,
+            HttpClient http,
+            Duration timeout,
+            Clock clock) {
         super(account, baseUrl, http, timeout, List.of(token), clock);
         this.session = URLEncoder.encode(session, StandardCharsets.UTF_8).replace("+", "%20");
         this.token = token;
@@ -50,10 +55,12 @@ public final class WppConnectLookup extends HttpProvider {
             throw new IllegalArgumentException("WPPConnect checks one number per call, not " + e164Numbers.size());
         }
         String e164 = e164Numbers.get(0);
-        JsonNode answer = send(request("/api/" + session + "/check-number-status/" + digits(e164))
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build(), countNumbers(1));
+        JsonNode answer = send(
+                request("/api/" + session + "/check-number-status/" + digits(e164))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                countNumbers(1));
         JsonNode response = answer.get("response");
         Boolean exists = response == null ? null : bool(response.get("numberExists"));
         if (exists == null) {
@@ -76,10 +83,12 @@ public final class WppConnectLookup extends HttpProvider {
     @Override
     public ProfilePhoto profilePhoto(String e164, String whatsappId) throws ProviderException {
         String phone = whatsappId != null ? whatsappId : digits(e164);
-        JsonNode answer = send(request("/api/" + session + "/profile-pic/" + phone)
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build(), "profile photo");
+        JsonNode answer = send(
+                request("/api/" + session + "/profile-pic/" + phone)
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                "profile photo");
         JsonNode response = answer.get("response");
         if (response == null || !response.isObject()) {
             return ProfilePhoto.NONE;

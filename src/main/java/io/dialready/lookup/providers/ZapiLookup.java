@@ -1,5 +1,8 @@
 package io.dialready.lookup.providers;
 
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProfilePhoto;
+import io.dialready.lookup.ProviderException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,10 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProfilePhoto;
-import io.dialready.lookup.ProviderException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,9 +33,22 @@ public final class ZapiLookup extends HttpProvider {
     private final String clientToken;
     private final int maxBatch;
 
-    public ZapiLookup(String account, String baseUrl, String instance, String token, String clientToken, int maxBatch,
-            HttpClient http, Duration timeout, Clock clock) {
-        super(account, baseUrl, http, timeout, clientToken == null ? List.of(token) : List.of(token, clientToken),
+    public ZapiLookup(
+            String account,
+            String baseUrl,
+            String instance,
+            String token,
+            String clientToken,
+            int maxBatch,
+            HttpClient http,
+            Duration timeout,
+            Clock clock) {
+        super(
+                account,
+                baseUrl,
+                http,
+                timeout,
+                clientToken == null ? List.of(token) : List.of(token, clientToken),
                 clock);
         this.root = "/instances/" + enc(instance) + "/token/" + enc(token);
         this.clientToken = clientToken;
@@ -80,15 +92,19 @@ public final class ZapiLookup extends HttpProvider {
                 throw unexpected(200, countNumbers(1), "no 'exists'");
             }
             // the single call has no echo: the answer is for the number asked
-            answers.answer(digits(e164), exists ? Answers.active(text(item.get("phone")), digits(e164))
-                    : Answers.inactive());
+            answers.answer(
+                    digits(e164), exists ? Answers.active(text(item.get("phone")), digits(e164)) : Answers.inactive());
             return answers.results();
         }
         String what = countNumbers(e164Numbers.size());
-        JsonNode answer = send(zapi("/phone-exists-batch")
-            .header("Content-Type", "application/json")
-            .POST(json(Map.of("phones", e164Numbers.stream().map(HttpProvider::digits).toList())))
-            .build(), what);
+        JsonNode answer = send(
+                zapi("/phone-exists-batch")
+                        .header("Content-Type", "application/json")
+                        .POST(json(Map.of(
+                                "phones",
+                                e164Numbers.stream().map(HttpProvider::digits).toList())))
+                        .build(),
+                what);
         if (!answer.isArray()) {
             throw unexpected(200, what, "not an array of numbers");
         }
@@ -114,7 +130,8 @@ public final class ZapiLookup extends HttpProvider {
         JsonNode answer = send(zapi("/profile-picture?phone=" + phone).GET().build(), "profile photo");
         JsonNode item = answer.isArray() ? answer.path(0) : answer;
         String link = text(item.get("link"));
-        return link == null || link.isBlank() || link.equalsIgnoreCase("null") ? ProfilePhoto.NONE
+        return link == null || link.isBlank() || link.equalsIgnoreCase("null")
+                ? ProfilePhoto.NONE
                 : new ProfilePhoto(true, link);
     }
 }

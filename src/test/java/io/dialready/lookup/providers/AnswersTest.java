@@ -2,13 +2,11 @@ package io.dialready.lookup.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.WhatsAppStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AnswersTest {
 
@@ -20,7 +18,7 @@ class AnswersTest {
         answers.answer("5511987650001", Answers.active("551187650001@s.whatsapp.net", "5511987650001"));
 
         assertThat(answers.results().get("+5511987650001"))
-            .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "551187650001"));
+                .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "551187650001"));
         assertThat(answers.results().get("+551187650001").status()).isEqualTo(WhatsAppStatus.INACTIVE);
     }
 
@@ -63,9 +61,10 @@ class AnswersTest {
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         assertThat(HttpProvider.retryAfter("30", Fakes.CLOCK)).isEqualTo(Duration.ofSeconds(30));
         assertThat(HttpProvider.retryAfter("Tue, 24 Nov 2026 03:01:30 GMT", Fakes.CLOCK))
-            .isEqualTo(Duration.ofSeconds(90));
-        assertThat(HttpProvider.retryAfter("Tue, 24 Nov 2026 02:00:00 GMT", Fakes.CLOCK)).as("in the past")
-            .isEqualTo(Duration.ZERO);
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(HttpProvider.retryAfter("Tue, 24 Nov 2026 02:00:00 GMT", Fakes.CLOCK))
+                .as("in the past")
+                .isEqualTo(Duration.ZERO);
         assertThat(HttpProvider.retryAfter("soon", Fakes.CLOCK)).isNull();
         assertThat(HttpProvider.retryAfter(null, Fakes.CLOCK)).isNull();
     }

@@ -2,16 +2,14 @@ package io.dialready.lookup.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.dialready.bench.FakeProviderServer;
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.WhatsAppStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +32,8 @@ class BenchGatewayCompatibilityTest {
         for (int i = 0; i < 50; i++) {
             numbers.add(String.format("+55119%08d", 20_000_000 + i * 7919));
         }
-        EvolutionLookup evolution = new EvolutionLookup("bench", base, "bench", "k", 500, Fakes.http(),
-                Fakes.TIMEOUT, Fakes.CLOCK);
+        EvolutionLookup evolution =
+                new EvolutionLookup("bench", base, "bench", "k", 500, Fakes.http(), Fakes.TIMEOUT, Fakes.CLOCK);
         WahaLookup waha = new WahaLookup("bench", base, "default", null, Fakes.http(), Fakes.TIMEOUT, Fakes.CLOCK);
 
         Map<String, LookupResult> bulk = evolution.check(numbers);

@@ -18,42 +18,51 @@ import static io.dialready.lookup.providers.Fakes.ONPREM_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dialready.lookup.LookupResult;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.spec.JobSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.spec.JobSpec;
 
 /** The On-Premises-shaped /v1/contacts and /v1/users/login, as Meta's On-Premises reference documented them. */
 class OnPremLookupTest {
 
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-        .encodeToString((ONPREM_USER + ":" + ONPREM_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString((ONPREM_USER + ":" + ONPREM_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-        .build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private OnPremLookup withLogin() {
-        return new OnPremLookup("gw-01", wm.baseUrl(), null, ONPREM_USER, ONPREM_PASSWORD, false, 500, Fakes.http(),
-                Fakes.TIMEOUT, Fakes.CLOCK);
+        return new OnPremLookup(
+                "gw-01",
+                wm.baseUrl(),
+                null,
+                ONPREM_USER,
+                ONPREM_PASSWORD,
+                false,
+                500,
+                Fakes.http(),
+                Fakes.TIMEOUT,
+                Fakes.CLOCK);
     }
 
     private static void login(String token) {
-        wm.stubFor(post(urlEqualTo("/v1/users/login")).withHeader("Authorization", equalTo(BASIC)).willReturn(okJson(
-                "{\"users\": [{\"token\": \"" + token + "\", \"expires_after\": \"2026-12-01 00:00:00+00:00\"}]}")));
+        wm.stubFor(post(urlEqualTo("/v1/users/login"))
+                .withHeader("Authorization", equalTo(BASIC))
+                .willReturn(okJson("{\"users\": [{\"token\": \"" + token
+                        + "\", \"expires_after\": \"2026-12-01 00:00:00+00:00\"}]}")));
     }
 
     @Test
@@ -74,9 +83,11 @@ class OnPremLookupTest {
         assertThat(answers.get(BR2)).isEqualTo(new LookupResult(WhatsAppStatus.INACTIVE, null));
         assertThat(answers.get(BR3)).as("processing is not an answer").isEqualTo(LookupResult.UNKNOWN);
         assertThat(answers.get(IN1)).as("failed is not an answer").isEqualTo(LookupResult.UNKNOWN);
-        wm.verify(1, postRequestedFor(urlEqualTo("/v1/contacts"))
-            .withHeader("Authorization", equalTo("Bearer " + ONPREM_LOGIN_TOKEN))
-            .withRequestBody(equalToJson("""
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/contacts"))
+                        .withHeader("Authorization", equalTo("Bearer " + ONPREM_LOGIN_TOKEN))
+                        .withRequestBody(equalToJson("""
                     {"blocking": "wait", "force_check": false,
                      "contacts": ["+5511987650001", "+5521987650002", "+5531987650003", "+919876500004"]}""")));
 
@@ -89,82 +100,134 @@ class OnPremLookupTest {
     @Test
     void a401LogsInAgainOnceAndThenStopsTheAccount() {
         login(ONPREM_LOGIN_TOKEN);
-        wm.stubFor(post(urlEqualTo("/v1/contacts")).willReturn(aResponse().withStatus(401)
-            .withHeader("Content-Type", "application/json").withBody("""
+        wm.stubFor(post(urlEqualTo("/v1/contacts"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                     {"errors": [{"code": 1005, "title": "Access denied", "details": "Invalid credentials."},
-                                {"code": 1005, "title": "Token", "details": "%s revoked"}]}"""
-                .formatted(ONPREM_LOGIN_TOKEN))));
+                                {"code": 1005, "title": "Token", "details": "%s revoked"}]}""".formatted(ONPREM_LOGIN_TOKEN))));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> withLogin().check(List.of(BR1)));
+        ProviderException e =
+                catchThrowableOfType(ProviderException.class, () -> withLogin().check(List.of(BR1)));
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.ACCOUNT);
-        assertThat(e.getMessage()).contains("1005 Access denied: Invalid credentials.").contains("'gw-01'")
-            .contains("Token: <secret> revoked").doesNotContain(ONPREM_LOGIN_TOKEN);
+        assertThat(e.getMessage())
+                .contains("1005 Access denied: Invalid credentials.")
+                .contains("'gw-01'")
+                .contains("Token: <secret> revoked")
+                .doesNotContain(ONPREM_LOGIN_TOKEN);
         wm.verify(2, postRequestedFor(urlEqualTo("/v1/users/login")));
         wm.verify(2, postRequestedFor(urlEqualTo("/v1/contacts")));
     }
 
     @Test
     void anExpiredTokenIsRenewedByTheSecondLogin() throws Exception {
-        wm.stubFor(post(urlEqualTo("/v1/users/login")).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(okJson("{\"users\": [{\"token\": \"old-TOKEN\", \"expires_after\": "
-                    + "\"2026-12-01 00:00:00+00:00\"}]}"))
-            .willSetStateTo("renewed"));
-        wm.stubFor(post(urlEqualTo("/v1/users/login")).inScenario("tokens").whenScenarioStateIs("renewed")
-            .willReturn(okJson("{\"users\": [{\"token\": \"new-TOKEN\"}]}")));
-        wm.stubFor(post(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer old-TOKEN"))
-            .willReturn(aResponse().withStatus(401)));
-        wm.stubFor(post(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer new-TOKEN"))
-            .willReturn(okJson("{\"contacts\": [{\"input\": \"+5511987650001\", \"status\": \"invalid\"}]}")));
+        wm.stubFor(post(urlEqualTo("/v1/users/login"))
+                .inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"users\": [{\"token\": \"old-TOKEN\", \"expires_after\": "
+                        + "\"2026-12-01 00:00:00+00:00\"}]}"))
+                .willSetStateTo("renewed"));
+        wm.stubFor(post(urlEqualTo("/v1/users/login"))
+                .inScenario("tokens")
+                .whenScenarioStateIs("renewed")
+                .willReturn(okJson("{\"users\": [{\"token\": \"new-TOKEN\"}]}")));
+        wm.stubFor(post(urlEqualTo("/v1/contacts"))
+                .withHeader("Authorization", equalTo("Bearer old-TOKEN"))
+                .willReturn(aResponse().withStatus(401)));
+        wm.stubFor(post(urlEqualTo("/v1/contacts"))
+                .withHeader("Authorization", equalTo("Bearer new-TOKEN"))
+                .willReturn(okJson("{\"contacts\": [{\"input\": \"+5511987650001\", \"status\": \"invalid\"}]}")));
 
         assertThat(withLogin().check(List.of(BR1)).get(BR1).status()).isEqualTo(WhatsAppStatus.INACTIVE);
     }
 
     @Test
     void wrongCredentialsAtLoginStopTheAccountWithoutShowingThem() {
-        wm.stubFor(post(urlEqualTo("/v1/users/login")).willReturn(aResponse().withStatus(401)
-            .withHeader("Content-Type", "application/json").withBody("""
+        wm.stubFor(post(urlEqualTo("/v1/users/login"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                     {"errors": [{"code": 1005, "title": "Access denied", "details": "Invalid credentials."}]}""")));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> withLogin().check(List.of(BR1)));
+        ProviderException e =
+                catchThrowableOfType(ProviderException.class, () -> withLogin().check(List.of(BR1)));
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.ACCOUNT);
-        assertThat(e.getMessage()).startsWith("account 'gw-01': log in: ").doesNotContain(ONPREM_PASSWORD)
-            .doesNotContain(BASIC.substring(6));
+        assertThat(e.getMessage())
+                .startsWith("account 'gw-01': log in: ")
+                .doesNotContain(ONPREM_PASSWORD)
+                .doesNotContain(BASIC.substring(6));
         wm.verify(0, postRequestedFor(urlEqualTo("/v1/contacts")));
     }
 
     @Test
     void aGivenTokenIsUsedAsItIsAndNeverLogsIn() throws Exception {
-        wm.stubFor(post(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer "
-                + Fakes.ONPREM_TOKEN)).willReturn(okJson("""
+        wm.stubFor(post(urlEqualTo("/v1/contacts"))
+                .withHeader("Authorization", equalTo("Bearer " + Fakes.ONPREM_TOKEN))
+                .willReturn(okJson("""
                         {"contacts": [{"input": "5511987650001", "status": "valid", "wa_id": "5511987650001"}]}""")));
-        OnPremLookup onprem = new OnPremLookup("gw-01", wm.baseUrl(), Fakes.ONPREM_TOKEN, null, null, true, 500,
-                Fakes.http(), Fakes.TIMEOUT, Fakes.CLOCK);
+        OnPremLookup onprem = new OnPremLookup(
+                "gw-01",
+                wm.baseUrl(),
+                Fakes.ONPREM_TOKEN,
+                null,
+                null,
+                true,
+                500,
+                Fakes.http(),
+                Fakes.TIMEOUT,
+                Fakes.CLOCK);
 
-        assertThat(onprem.check(List.of(BR1)).get(BR1)).isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE,
-                "5511987650001"));
+        assertThat(onprem.check(List.of(BR1)).get(BR1))
+                .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "5511987650001"));
         wm.verify(postRequestedFor(urlEqualTo("/v1/contacts"))
-            .withRequestBody(equalToJson("{\"blocking\": \"wait\", \"contacts\": [\"+5511987650001\"], "
-                    + "\"force_check\": true}")));
+                .withRequestBody(equalToJson(
+                        "{\"blocking\": \"wait\", \"contacts\": [\"+5511987650001\"], " + "\"force_check\": true}")));
         wm.verify(0, postRequestedFor(urlEqualTo("/v1/users/login")));
     }
 
     @Test
     void theFactorysForceCheckReachesTheBody() throws Exception {
         wm.stubFor(post(urlEqualTo("/v1/contacts")).willReturn(okJson("{\"contacts\": []}")));
-        JobSpec.Account account = new JobSpec.Account("gw-01", wm.baseUrl(), null, "GW_TOKEN", null, null, null,
-                new JobSpec.Rate(20, Duration.ofMinutes(1)), 1, Duration.ZERO, 1000);
-        JobSpec.Lookup lookup = new JobSpec.Lookup("onprem", new JobSpec.Sandbox(0.6, 0, 0, 0.1), false, false, 500, 4,
-                Duration.ofDays(7), Duration.ofSeconds(3), JobSpec.Retries.DEFAULT, JobSpec.CircuitBreaker.DEFAULT,
-                null, List.of(account));
+        JobSpec.Account account = new JobSpec.Account(
+                "gw-01",
+                wm.baseUrl(),
+                null,
+                "GW_TOKEN",
+                null,
+                null,
+                null,
+                new JobSpec.Rate(20, Duration.ofMinutes(1)),
+                1,
+                Duration.ZERO,
+                1000);
+        JobSpec.Lookup lookup = new JobSpec.Lookup(
+                "onprem",
+                new JobSpec.Sandbox(0.6, 0, 0, 0.1),
+                false,
+                false,
+                500,
+                4,
+                Duration.ofDays(7),
+                Duration.ofSeconds(3),
+                JobSpec.Retries.DEFAULT,
+                JobSpec.CircuitBreaker.DEFAULT,
+                null,
+                List.of(account));
 
         Map<String, LookupResult> answers = new ProviderFactory(lookup, Map.of("GW_TOKEN", "t0k")::get)
-            .forceCheck(true).all().get(0).check(List.of(BR1));
+                .forceCheck(true)
+                .all()
+                .get(0)
+                .check(List.of(BR1));
 
         assertThat(answers.get(BR1)).as("not in the answer").isEqualTo(LookupResult.UNKNOWN);
-        wm.verify(postRequestedFor(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer t0k"))
-            .withRequestBody(equalToJson("{\"blocking\": \"wait\", \"contacts\": [\"+5511987650001\"], "
-                    + "\"force_check\": true}")));
+        wm.verify(postRequestedFor(urlEqualTo("/v1/contacts"))
+                .withHeader("Authorization", equalTo("Bearer t0k"))
+                .withRequestBody(equalToJson(
+                        "{\"blocking\": \"wait\", \"contacts\": [\"+5511987650001\"], " + "\"force_check\": true}")));
     }
 }

@@ -7,22 +7,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.dialready.lookup.ContactLookup;
+import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.ProviderException.Kind;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
-import io.dialready.lookup.ContactLookup;
-import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.ProviderException.Kind;
 
 /**
  * Every provider against the same failures, served by a real HTTP server on loopback: throttling (429 with Retry-After
@@ -34,8 +31,8 @@ class ProviderFailuresTest {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-        .build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     static Stream<Fakes.Provider> providers() {
         return Fakes.all().stream();
@@ -55,9 +52,10 @@ class ProviderFailuresTest {
         if (dropped && p.checkCall().build().getRequest().getMethod().getName().equals("GET")) {
             // the JDK client itself sends an idempotent GET once more when the connection closes before any byte of
             // an answer (it takes it for a stale keep-alive connection); POSTs are never re-sent
-            assertThat(requests).as("one request per call (GET: at most the JDK's one re-send)").isBetween(1, 2);
-        }
-        else {
+            assertThat(requests)
+                    .as("one request per call (GET: at most the JDK's one re-send)")
+                    .isBetween(1, 2);
+        } else {
             assertThat(requests).as("one request per call").isEqualTo(1);
         }
         assertClean(p, e);
@@ -80,8 +78,7 @@ class ProviderFailuresTest {
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
-        }
-        catch (InterruptedException ie) {
+        } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
     }
@@ -103,8 +100,13 @@ class ProviderFailuresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void status429WithRetryAfterInSecondsIsThrottled(Fakes.Provider p) {
-        ProviderException e = fail(p, aResponse().withStatus(429).withHeader("Retry-After", "7")
-            .withHeader("Content-Type", "application/json").withBody("{\"error\":\"rate-overlimit\"}"));
+        ProviderException e = fail(
+                p,
+                aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"rate-overlimit\"}"));
         assertThat(e.kind()).isEqualTo(Kind.THROTTLED);
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -114,7 +116,8 @@ class ProviderFailuresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void status429WithRetryAfterAsHttpDateIsThrottledForTheRemainingTime(Fakes.Provider p) {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Fakes.NOW.plusSeconds(120).atOffset(ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Fakes.NOW.plusSeconds(120).atOffset(ZoneOffset.UTC));
         ProviderException e = fail(p, aResponse().withStatus(429).withHeader("Retry-After", date));
         assertThat(e.kind()).isEqualTo(Kind.THROTTLED);
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
@@ -131,8 +134,13 @@ class ProviderFailuresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void status500TimedOutIsTransient(Fakes.Provider p) {
-        ProviderException e = fail(p, aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-            .withBody("{\"status\":500,\"error\":\"Internal Server Error\",\"response\":{\"message\":\"Timed Out\"}}"));
+        ProviderException e = fail(
+                p,
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"status\":500,\"error\":\"Internal Server Error\",\"response\":{\"message\":\"Timed Out\"}}"));
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.httpStatus()).isEqualTo(500);
         assertThat(e.getMessage()).contains("Timed Out");
@@ -143,8 +151,12 @@ class ProviderFailuresTest {
     void status401403And404StopTheAccountNamingIt(Fakes.Provider p) {
         for (int status : new int[] {401, 403, 404}) {
             wm.resetAll();
-            ProviderException e = fail(p, aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"Unauthorized\"}"));
+            ProviderException e = fail(
+                    p,
+                    aResponse()
+                            .withStatus(status)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"message\":\"Unauthorized\"}"));
             assertThat(e.kind()).as("HTTP %d", status).isEqualTo(Kind.ACCOUNT);
             assertThat(e.httpStatus()).isEqualTo(status);
             assertThat(e.getMessage()).contains("account '" + e.account() + "'").contains("Unauthorized");
@@ -155,17 +167,26 @@ class ProviderFailuresTest {
     @MethodSource("providers")
     void status400IsRejectedAndTheNumberAndTokenItEchoesAreCutOut(Fakes.Provider p) {
         String echoed = String.join(", ", p.numbers()) + " " + String.join(" ", p.secrets());
-        ProviderException e = fail(p, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-            .withBody("{\"status\":400,\"error\":\"Bad Request\",\"response\":{\"message\":[\"invalid number "
-                    + echoed.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}}"));
+        ProviderException e = fail(
+                p,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"status\":400,\"error\":\"Bad Request\",\"response\":{\"message\":[\"invalid number "
+                                        + echoed.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}}"));
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-        assertThat(e.getMessage()).contains("invalid number").contains("<number ..").contains("<secret>");
+        assertThat(e.getMessage())
+                .contains("invalid number")
+                .contains("<number ..")
+                .contains("<secret>");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void anAnswerSlowerThanTheTimeoutIsTransientAndDoesNotWaitForIt(Fakes.Provider p) {
-        wm.stubFor(p.checkCall().willReturn(aResponse().withStatus(200).withFixedDelay(2_000).withBody("[]")));
+        wm.stubFor(p.checkCall()
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_000).withBody("[]")));
         ContactLookup lookup = p.make().apply(wm.baseUrl(), Fakes.SHORT_TIMEOUT);
         wm.resetRequests();
         long start = System.nanoTime();
@@ -201,8 +222,12 @@ class ProviderFailuresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void anAnswerThatIsNotJsonIsTransient(Fakes.Provider p) {
-        ProviderException e = fail(p, aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-            .withBody("<html><body>502 Bad Gateway</body></html>"));
+        ProviderException e = fail(
+                p,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>502 Bad Gateway</body></html>"));
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.getMessage()).contains("not JSON");
     }
@@ -224,8 +249,12 @@ class ProviderFailuresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void anAnswerMissingTheDocumentedFieldsIsTransientNotInactive(Fakes.Provider p) {
-        ProviderException e = fail(p, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"unexpected\":true}"));
+        ProviderException e = fail(
+                p,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"unexpected\":true}"));
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.getMessage()).contains("unexpected answer");
     }

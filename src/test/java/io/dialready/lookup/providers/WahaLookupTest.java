@@ -13,24 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.ProviderException;
 import io.dialready.lookup.WhatsAppStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** WAHA's check-exists, as its swagger (ContactsController, WANumberExistResult) describes it. */
 class WahaLookupTest {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-        .build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private WahaLookup waha(String apiKey) {
         return new WahaLookup("waha-01", wm.baseUrl(), "default", apiKey, Fakes.http(), Fakes.TIMEOUT, Fakes.CLOCK);
@@ -38,27 +35,31 @@ class WahaLookupTest {
 
     @Test
     void numberExistsMapsToActiveWithTheChatIdDigitsAndOneNumberPerCall() throws Exception {
-        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists")).withQueryParam("phone", equalTo("5511987650001"))
-            .willReturn(okJson("{\"numberExists\": true, \"chatId\": \"551187650001@c.us\"}")));
-        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists")).withQueryParam("phone", equalTo("5521987650002"))
-            .willReturn(okJson("{\"numberExists\": false}")));
+        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
+                .withQueryParam("phone", equalTo("5511987650001"))
+                .willReturn(okJson("{\"numberExists\": true, \"chatId\": \"551187650001@c.us\"}")));
+        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
+                .withQueryParam("phone", equalTo("5521987650002"))
+                .willReturn(okJson("{\"numberExists\": false}")));
 
         WahaLookup waha = waha(Fakes.WAHA_KEY);
 
         assertThat(waha.maxBatch()).isEqualTo(1);
-        assertThat(waha.check(List.of(BR1)).get(BR1)).isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE,
-                "551187650001"));
+        assertThat(waha.check(List.of(BR1)).get(BR1))
+                .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "551187650001"));
         assertThat(waha.check(List.of(BR2)).get(BR2)).isEqualTo(new LookupResult(WhatsAppStatus.INACTIVE, null));
-        wm.verify(2, getRequestedFor(urlPathEqualTo("/api/contacts/check-exists"))
-            .withQueryParam("session", equalTo("default"))
-            .withHeader("X-Api-Key", equalTo(Fakes.WAHA_KEY)));
+        wm.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/api/contacts/check-exists"))
+                        .withQueryParam("session", equalTo("default"))
+                        .withHeader("X-Api-Key", equalTo(Fakes.WAHA_KEY)));
         assertThatThrownBy(() -> waha.check(List.of(BR1, BR2))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aChatIdThatIsNoPhoneKeepsTheNumberAskedAsRegisteredForm() throws Exception {
         wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
-            .willReturn(okJson("{\"numberExists\": true, \"chatId\": \"123456789012345@lid\"}")));
+                .willReturn(okJson("{\"numberExists\": true, \"chatId\": \"123456789012345@lid\"}")));
 
         assertThat(waha(null).check(List.of(BR1)).get(BR1).whatsappId()).isEqualTo("5511987650001");
         wm.verify(getRequestedFor(urlPathEqualTo("/api/contacts/check-exists")).withoutHeader("X-Api-Key"));
@@ -66,13 +67,17 @@ class WahaLookupTest {
 
     @Test
     void aSessionThatIsNotWorkingStopsTheAccount() {
-        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists")).willReturn(aResponse().withStatus(422)
-            .withHeader("Content-Type", "application/json").withBody("""
+        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                     {"statusCode": 422, "error": "Unprocessable Entity",
                      "message": "Session status is not as expected. Try again later or restart the session",
                      "session": "default", "status": "SCAN_QR_CODE", "expected": ["WORKING"]}""")));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> waha(null).check(List.of(BR1)));
+        ProviderException e =
+                catchThrowableOfType(ProviderException.class, () -> waha(null).check(List.of(BR1)));
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.ACCOUNT);
         assertThat(e.getMessage()).contains("Session status is not as expected");
@@ -80,11 +85,14 @@ class WahaLookupTest {
 
     @Test
     void otherUnprocessableRequestsAreRejected() {
-        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists")).willReturn(aResponse().withStatus(422)
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"statusCode\": 422, \"message\": [\"phone must be a string\"]}")));
+        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"statusCode\": 422, \"message\": [\"phone must be a string\"]}")));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> waha(null).check(List.of(BR1)));
+        ProviderException e =
+                catchThrowableOfType(ProviderException.class, () -> waha(null).check(List.of(BR1)));
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
     }

@@ -18,18 +18,15 @@ import static io.dialready.lookup.providers.Fakes.ZAPI_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.ProfilePhoto;
 import io.dialready.lookup.ProviderException;
 import io.dialready.lookup.WhatsAppStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Z-API's single and batch checks and its profile picture, as developer.z-api.io documents them. */
 class ZapiLookupTest {
@@ -38,12 +35,20 @@ class ZapiLookupTest {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-        .build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private ZapiLookup zapi(String clientToken) {
-        return new ZapiLookup("zapi-01", wm.baseUrl(), "3C0FFEE", ZAPI_TOKEN, clientToken, 500, Fakes.http(),
-                Fakes.TIMEOUT, Fakes.CLOCK);
+        return new ZapiLookup(
+                "zapi-01",
+                wm.baseUrl(),
+                "3C0FFEE",
+                ZAPI_TOKEN,
+                clientToken,
+                500,
+                Fakes.http(),
+                Fakes.TIMEOUT,
+                Fakes.CLOCK);
     }
 
     @Test
@@ -62,9 +67,11 @@ class ZapiLookupTest {
         assertThat(answers.get(BR1)).isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "551187650001"));
         assertThat(answers.get(BR2)).isEqualTo(new LookupResult(WhatsAppStatus.INACTIVE, null));
         assertThat(answers.get(BR3)).isEqualTo(LookupResult.UNKNOWN);
-        wm.verify(1, postRequestedFor(urlEqualTo(ROOT + "/phone-exists-batch"))
-            .withHeader("Client-Token", equalTo(ZAPI_CLIENT))
-            .withRequestBody(equalToJson("""
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo(ROOT + "/phone-exists-batch"))
+                        .withHeader("Client-Token", equalTo(ZAPI_CLIENT))
+                        .withRequestBody(equalToJson("""
                     {"phones": ["5511987650001", "5521987650002", "5531987650003"]}""")));
     }
 
@@ -79,50 +86,67 @@ class ZapiLookupTest {
         ZapiLookup zapi = zapi(null);
 
         assertThat(zapi.check(List.of(BR1)).get(BR1))
-            .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "551187650001"));
+                .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, "551187650001"));
         assertThat(zapi.check(List.of(BR2)).get(BR2).status()).isEqualTo(WhatsAppStatus.INACTIVE);
-        wm.verify(1, getRequestedFor(urlEqualTo(ROOT + "/phone-exists/5511987650001"))
-            .withoutHeader("Client-Token"));
+        wm.verify(
+                1,
+                getRequestedFor(urlEqualTo(ROOT + "/phone-exists/5511987650001"))
+                        .withoutHeader("Client-Token"));
     }
 
     @Test
     void theBatchSizeNeverExceedsZapisLimit() {
-        ZapiLookup zapi = new ZapiLookup("zapi-01", wm.baseUrl(), "3C0FFEE", ZAPI_TOKEN, null, 100_000,
-                Fakes.http(), Fakes.TIMEOUT, Fakes.CLOCK);
+        ZapiLookup zapi = new ZapiLookup(
+                "zapi-01",
+                wm.baseUrl(),
+                "3C0FFEE",
+                ZAPI_TOKEN,
+                null,
+                100_000,
+                Fakes.http(),
+                Fakes.TIMEOUT,
+                Fakes.CLOCK);
         assertThat(zapi.maxBatch()).isEqualTo(50_000);
         assertThat(zapi(null).maxBatch()).isEqualTo(500);
     }
 
     @Test
     void anErrorNeverShowsTheTokenThatIsInThePath() {
-        wm.stubFor(post(urlEqualTo(ROOT + "/phone-exists-batch")).willReturn(aResponse().withStatus(403)
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"error\": \"Client-Token " + ZAPI_CLIENT + " not allowed for /instances/3C0FFEE/token/"
-                    + ZAPI_TOKEN + "\"}")));
+        wm.stubFor(post(urlEqualTo(ROOT + "/phone-exists-batch"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"Client-Token " + ZAPI_CLIENT
+                                + " not allowed for /instances/3C0FFEE/token/" + ZAPI_TOKEN + "\"}")));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> zapi(ZAPI_CLIENT).check(List.of(BR1, BR2)));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class, () -> zapi(ZAPI_CLIENT).check(List.of(BR1, BR2)));
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.ACCOUNT);
-        assertThat(e.getMessage()).doesNotContain(ZAPI_TOKEN).doesNotContain(ZAPI_CLIENT)
-            .contains("Client-Token <secret> not allowed");
+        assertThat(e.getMessage())
+                .doesNotContain(ZAPI_TOKEN)
+                .doesNotContain(ZAPI_CLIENT)
+                .contains("Client-Token <secret> not allowed");
     }
 
     @Test
     void profilePicturesComeAsALinkOrAListOfOneAndNoLinkIsNoPhoto() throws Exception {
         wm.stubFor(get(urlEqualTo(ROOT + "/profile-picture?phone=551187650001"))
-            .willReturn(okJson("{\"link\": \"https://pps.whatsapp.net/v/t61/a.jpg\"}")));
+                .willReturn(okJson("{\"link\": \"https://pps.whatsapp.net/v/t61/a.jpg\"}")));
         wm.stubFor(get(urlEqualTo(ROOT + "/profile-picture?phone=5521987650002"))
-            .willReturn(okJson("[{\"link\": \"https://pps.whatsapp.net/v/t61/b.jpg\"}]")));
-        wm.stubFor(get(urlEqualTo(ROOT + "/profile-picture?phone=5531987650003"))
-            .willReturn(okJson("{\"link\": null}")));
+                .willReturn(okJson("[{\"link\": \"https://pps.whatsapp.net/v/t61/b.jpg\"}]")));
+        wm.stubFor(
+                get(urlEqualTo(ROOT + "/profile-picture?phone=5531987650003")).willReturn(okJson("{\"link\": null}")));
 
         ZapiLookup zapi = zapi(ZAPI_CLIENT);
 
         assertThat(zapi.profilePhoto(BR1, "551187650001").url()).isEqualTo("https://pps.whatsapp.net/v/t61/a.jpg");
         assertThat(zapi.profilePhoto(BR2, null).url()).isEqualTo("https://pps.whatsapp.net/v/t61/b.jpg");
         assertThat(zapi.profilePhoto(BR3, null)).isEqualTo(ProfilePhoto.NONE);
-        wm.verify(3, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                ROOT + "/profile-picture")).withHeader("Client-Token", equalTo(ZAPI_CLIENT)));
+        wm.verify(
+                3,
+                getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                ROOT + "/profile-picture"))
+                        .withHeader("Client-Token", equalTo(ZAPI_CLIENT)));
     }
 }
