@@ -1,9 +1,9 @@
 package io.dialready.batch;
 
+import io.dialready.domain.Segment;
+import io.dialready.domain.WhatsAppStatus;
 import io.dialready.lookup.LookupTables;
 import io.dialready.lookup.QuotaStore;
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.ranking.Segment;
 import io.dialready.sink.DialerStaging;
 import io.dialready.sink.HeapWatch;
 import io.dialready.sink.HtmlReport;

@@ -1,10 +1,10 @@
 package io.dialready.batch;
 
+import io.dialready.domain.DebtorRecord;
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.Segment;
 import io.dialready.lookup.LookupTables;
-import io.dialready.phone.PhoneCandidate;
 import io.dialready.ranking.DebtorRanker;
-import io.dialready.ranking.Segment;
-import io.dialready.source.DebtorRecord;
 import io.dialready.suppression.SuppressionList;
 import java.math.BigDecimal;
 import java.util.ArrayList;

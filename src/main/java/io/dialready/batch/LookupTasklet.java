@@ -1,13 +1,13 @@
 package io.dialready.batch;
 
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import io.dialready.lookup.ContactLookup;
 import io.dialready.lookup.LookupEngine;
-import io.dialready.lookup.LookupResult;
 import io.dialready.lookup.LookupTables;
 import io.dialready.lookup.ProfilePhoto;
 import io.dialready.lookup.QuotaStore;
 import io.dialready.lookup.SandboxLookup;
-import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.lookup.providers.ProviderFactory;
 import io.dialready.spec.JobSpec;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.dialready.batch;
 
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.source.DebtorRecord;
-import io.dialready.source.Reject;
+import io.dialready.domain.DebtorRecord;
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.Reject;
 import io.dialready.source.SourceRow;
 import java.util.List;
 

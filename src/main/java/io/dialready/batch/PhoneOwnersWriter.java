@@ -1,6 +1,6 @@
 package io.dialready.batch;
 
-import io.dialready.phone.PhoneCandidate;
+import io.dialready.domain.PhoneCandidate;
 import io.dialready.sink.PhoneOwners;
 import java.util.ArrayList;
 import java.util.List;

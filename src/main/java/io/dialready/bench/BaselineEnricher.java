@@ -6,7 +6,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
-import io.dialready.phone.PhoneCandidate;
+import io.dialready.domain.PhoneCandidate;
 import io.dialready.phone.PhoneNormalizer;
 import io.dialready.sink.HeapWatch;
 import java.io.BufferedReader;

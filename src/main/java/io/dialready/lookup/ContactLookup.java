@@ -1,5 +1,7 @@
 package io.dialready.lookup;
 
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.dialready.lookup;
 
+import io.dialready.domain.LookupResult;
 import io.dialready.spec.JobSpec;
 import io.github.bucket4j.Bucket;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.dialready.lookup;
 
-import io.dialready.phone.PhoneCandidate;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.PhoneCandidate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

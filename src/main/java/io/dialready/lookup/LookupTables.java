@@ -1,6 +1,8 @@
 package io.dialready.lookup;
 
 import io.dialready.db.SqlDialect;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

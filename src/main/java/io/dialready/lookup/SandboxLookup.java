@@ -1,5 +1,7 @@
 package io.dialready.lookup;
 
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import io.dialready.spec.JobSpec;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.dialready.phone;
 
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.Reject;
 import io.dialready.source.DebtorMapper;
-import io.dialready.source.Reject;
 import io.dialready.spec.JobSpec;
 import java.util.ArrayList;
 import java.util.HashSet;

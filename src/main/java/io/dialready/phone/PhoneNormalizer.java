@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.PhoneType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,9 +1,12 @@
 package io.dialready.ranking;
 
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.source.DebtorRecord;
+import io.dialready.domain.DebtorRecord;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.RankedDebtor;
+import io.dialready.domain.RankedPhone;
+import io.dialready.domain.Segment;
+import io.dialready.domain.WhatsAppStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.dialready.sink;
 
+import io.dialready.domain.PhoneType;
+import io.dialready.domain.RankedDebtor;
+import io.dialready.domain.RankedPhone;
+import io.dialready.domain.Reject;
 import io.dialready.phone.PhoneTimeZones;
-import io.dialready.phone.PhoneType;
-import io.dialready.ranking.RankedDebtor;
-import io.dialready.ranking.RankedPhone;
-import io.dialready.source.Reject;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpec.Profile;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.dialready.source;
 
+import io.dialready.domain.DebtorRecord;
+import io.dialready.domain.Reject;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecException;
 import java.math.BigDecimal;

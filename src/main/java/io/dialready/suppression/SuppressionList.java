@@ -1,6 +1,6 @@
 package io.dialready.suppression;
 
-import io.dialready.phone.PhoneCandidate;
+import io.dialready.domain.PhoneCandidate;
 import io.dialready.phone.PhoneNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;

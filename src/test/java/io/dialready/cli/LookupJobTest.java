@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.dialready.lookup.LookupResult;
+import io.dialready.domain.LookupResult;
 import io.dialready.lookup.SandboxLookup;
 import io.dialready.spec.JobSpec;
 import java.nio.file.Files;

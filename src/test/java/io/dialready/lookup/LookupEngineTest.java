@@ -2,6 +2,8 @@ package io.dialready.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import io.dialready.spec.JobSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;

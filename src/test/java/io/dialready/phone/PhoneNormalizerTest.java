@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.PhoneType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,11 +2,14 @@ package io.dialready.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.phone.PhoneCandidate;
-import io.dialready.phone.PhoneType;
-import io.dialready.source.DebtorRecord;
+import io.dialready.domain.DebtorRecord;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.PhoneCandidate;
+import io.dialready.domain.PhoneType;
+import io.dialready.domain.RankedDebtor;
+import io.dialready.domain.RankedPhone;
+import io.dialready.domain.Segment;
+import io.dialready.domain.WhatsAppStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

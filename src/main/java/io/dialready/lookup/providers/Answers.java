@@ -1,7 +1,7 @@
 package io.dialready.lookup.providers;
 
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.dialready.lookup.providers;
 
-import io.dialready.lookup.LookupResult;
+import io.dialready.domain.LookupResult;
 import io.dialready.lookup.ProfilePhoto;
 import io.dialready.lookup.ProviderException;
 import java.net.URLEncoder;

@@ -2,8 +2,8 @@ package io.dialready.lookup.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.dialready.lookup.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialready.bench.FakeProviderServer;
-import io.dialready.lookup.LookupResult;
-import io.dialready.lookup.WhatsAppStatus;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.dialready.lookup.LookupResult;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.WhatsAppStatus;
 import io.dialready.spec.JobSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.dialready.lookup.LookupResult;
+import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
 import io.dialready.lookup.ProfilePhoto;
 import io.dialready.lookup.ProviderException;
-import io.dialready.lookup.WhatsAppStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.dialready.source;
+package io.dialready.domain;
 
 /**
  * One line of the rejects file: a row that could not be used at all (column empty), or one value of a row that could

@@ -1,4 +1,4 @@
-package io.dialready.phone;
+package io.dialready.domain;
 
 /**
  * One phone number found in a raw value, either usable ({@link #valid()}) with its E.164 form, or not, with the reason.

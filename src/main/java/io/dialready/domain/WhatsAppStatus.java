@@ -1,4 +1,4 @@
-package io.dialready.lookup;
+package io.dialready.domain;
 
 /** What is known about a number's WhatsApp account. */
 public enum WhatsAppStatus {

@@ -1,7 +1,5 @@
-package io.dialready.ranking;
+package io.dialready.domain;
 
-import io.dialready.lookup.WhatsAppStatus;
-import io.dialready.source.DebtorRecord;
 import java.util.List;
 
 /** A debtor with its phones in dialing order, its segment and its priority (higher = call sooner). */

@@ -1,4 +1,4 @@
-package io.dialready.lookup;
+package io.dialready.domain;
 
 /**
  * A provider's answer for one number.

@@ -1,4 +1,4 @@
-package io.dialready.phone;
+package io.dialready.domain;
 
 /** The kind of line a number is, as libphonenumber's metadata says. */
 public enum PhoneType {

@@ -1,4 +1,4 @@
-package io.dialready.ranking;
+package io.dialready.domain;
 
 /** Debt-age segment, which drives tone and channel (reminder, payment plan, settlement). */
 public enum Segment {

@@ -1,4 +1,4 @@
-package io.dialready.source;
+package io.dialready.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
