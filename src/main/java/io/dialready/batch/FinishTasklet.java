@@ -118,7 +118,9 @@ final class FinishTasklet implements Tasklet {
             LookupTables tables = new LookupTables(dataSource);
             tables.drop(instance.getInstanceId());
             // LGPD: answers expire; nothing older than the TTL is kept
-            tables.purgeCache(plan.clock().instant().minus(plan.spec().lookup().cacheTtl()));
+            tables.purgeCache(
+                    plan.clock().instant().minus(plan.spec().lookup().cacheTtl(false)),
+                    plan.clock().instant().minus(plan.spec().lookup().cacheTtl(true)));
         }
         return RepeatStatus.FINISHED;
     }

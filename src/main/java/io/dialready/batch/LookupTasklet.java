@@ -3,6 +3,7 @@ package io.dialready.batch;
 import io.dialready.domain.LookupResult;
 import io.dialready.domain.WhatsAppStatus;
 import io.dialready.lookup.ContactLookup;
+import io.dialready.lookup.LookupAccount;
 import io.dialready.lookup.LookupEngine;
 import io.dialready.lookup.LookupTables;
 import io.dialready.lookup.ProfilePhoto;
@@ -46,6 +47,9 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
     static final String STEP = "lookup";
     static final String STOP_KEY = "lookup.stop";
     static final String STOP_MESSAGE_KEY = "lookup.stop_message";
+    /** The accounts dropped from the run and why: one "name TAB reason" line each. */
+    static final String DROPPED_KEY = "lookup.dropped";
+
     private static final int PAGE = 5_000;
 
     private final LookupTables tables;
@@ -60,6 +64,7 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
     private long planned;
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong checked = new AtomicLong();
+    private final Map<String, String> dropped = new java.util.concurrent.ConcurrentSkipListMap<>();
     private long answeredAtStart;
     private long startNanos;
     private long lastPrintNanos;
@@ -83,14 +88,14 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         tables.createAnswers(jobInstanceId);
-        List<LookupEngine.Account> accounts = new ArrayList<>();
+        List<LookupAccount> accounts = new ArrayList<>();
         // the HTTP adapters (or the sandbox) of the spec's accounts, secrets from the environment (checked before the
         // run by the command line); --force-recheck also asks providers with a cache of their own to bypass it
         List<ContactLookup> ports = ProviderFactory.fromEnvironment(settings)
                 .forceCheck(forceRecheck)
                 .all();
         for (int i = 0; i < ports.size(); i++) {
-            accounts.add(new LookupEngine.Account(settings.accounts().get(i), ports.get(i), settings.batchSize()));
+            accounts.add(new LookupAccount(settings.accounts().get(i), ports.get(i), settings.batchSize()));
         }
         String provider = settings.provider();
         engine = new LookupEngine(accounts, settings, quota, clock, new LookupEngine.Recorder() {
@@ -112,8 +117,14 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
                     int attempt,
                     String outcome,
                     long waitedMs,
-                    Instant sentAt) {
-                tables.call(jobInstanceId, account, kind, numbers, attempt, outcome, waitedMs, sentAt);
+                    Instant sentAt,
+                    int charged) {
+                tables.call(jobInstanceId, account, kind, numbers, attempt, outcome, waitedMs, sentAt, charged);
+            }
+
+            @Override
+            public void dropped(String account, String reason) {
+                dropped.put(account, reason);
             }
 
             @Override
@@ -151,14 +162,16 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         }
         Map<String, LookupResult> hits = new HashMap<>();
         List<String> ask = new ArrayList<>(page.size());
-        Instant fresh = clock.instant().minus(settings.cacheTtl());
+        Instant freshPositive = clock.instant().minus(settings.cacheTtl(false));
+        Instant freshNegative = clock.instant().minus(settings.cacheTtl(true));
         boolean sandbox = settings.provider().equals(SandboxLookup.NAME);
         for (LookupTables.Planned p : page) {
             boolean reusable = !forceRecheck
                     && p.cachedStatus() != null
                     && p.checkedAt() != null
-                    && p.checkedAt().isAfter(fresh)
                     && (p.cachedStatus().equals("ACTIVE") || p.cachedStatus().equals("INACTIVE"))
+                    // a negative has its own, shorter age: people install WhatsApp
+                    && p.checkedAt().isAfter(p.cachedStatus().equals("INACTIVE") ? freshNegative : freshPositive)
                     // a simulated answer is never reused by a real provider, nor a real one by the sandbox
                     && SandboxLookup.NAME.equals(p.cachedProvider()) == sandbox;
             if (reusable) {
@@ -175,6 +188,7 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
         }
         afterSeq = page.get(page.size() - 1).seq();
         engine.check(ask);
+        keepDropped(context);
         if (engine.stop() != LookupEngine.Stop.NONE) {
             finish(context);
             return RepeatStatus.FINISHED;
@@ -190,12 +204,39 @@ final class LookupTasklet implements Tasklet, StepExecutionListener {
                 engine.photos(wanted);
             }
         }
+        keepDropped(context);
         if (engine.stop() != LookupEngine.Stop.NONE) {
             tables.keepBacklog(jobInstanceId, clock.instant());
             context.putString(STOP_KEY, engine.stop().name());
             context.putString(STOP_MESSAGE_KEY, engine.stopMessage());
         }
         progress(-1);
+    }
+
+    /** The accounts dropped so far, in the step's context (committed with the iteration) for the report. */
+    private void keepDropped(ExecutionContext context) {
+        if (!dropped.isEmpty()) {
+            StringBuilder lines = new StringBuilder();
+            dropped.forEach((name, reason) -> lines.append(name)
+                    .append('\t')
+                    .append(reason.replace('\n', ' ').replace('\t', ' '))
+                    .append('\n'));
+            context.putString(DROPPED_KEY, lines.toString());
+        }
+    }
+
+    /** The accounts a run's lookup step dropped, from its context: name -> reason, in name order. */
+    static Map<String, String> dropped(ExecutionContext context) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (context.containsKey(DROPPED_KEY)) {
+            for (String line : context.getString(DROPPED_KEY).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    out.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
+        return out;
     }
 
     /** At most one line every 10 s (and one at the end): numbers answered, checks/s against the allowed rate, ETA. */

@@ -30,6 +30,14 @@ public interface ContactLookup {
      */
     Map<String, LookupResult> check(List<String> e164Numbers) throws ProviderException;
 
+    /**
+     * Whether this provider's "no account" may be a failed lookup in disguise, so that a first negative is asked again
+     * later in the run before it is believed (unless the spec's {@code confirm_negatives} says otherwise).
+     */
+    default boolean negativesNeedConfirmation() {
+        return false;
+    }
+
     /** Whether this provider can fetch profile photos at all. */
     default boolean hasPhotos() {
         return false;

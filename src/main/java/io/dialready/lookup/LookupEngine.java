@@ -1,8 +1,9 @@
 package io.dialready.lookup;
 
 import io.dialready.domain.LookupResult;
+import io.dialready.domain.WhatsAppStatus;
+import io.dialready.lookup.ProviderException.Kind;
 import io.dialready.spec.JobSpec;
-import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,26 +28,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends numbers to the provider accounts as fast as their limits allow and no faster: {@code concurrency} workers pull
- * batches from one queue; before each call a worker picks the account that can send soonest, claims the numbers from
- * its daily quota ({@link QuotaStore}), waits a random jitter, takes the numbers' tokens from the account's bucket
- * (bucket4j: {@code burst} tokens, refilled greedily at {@code rate}), then its place in the account's
- * {@link SendWindow}, and only then sends. So the numbers an account sends in any window of the rate's period never
- * exceed the rate (a token bucket alone would allow {@code burst + rate}), and with enough workers in flight the rate
- * is used in full (less the window's 2% margin) whatever the provider's latency.
+ * Sends numbers to the provider accounts as fast as their limits allow and no faster. {@code concurrency} workers take
+ * calls from one {@link Work} queue: under one lock a worker picks the usable account whose next send slot comes first
+ * ({@link Pacer}: the account's numbers spread evenly, a call carrying at most a fifth of the period's worth), claims
+ * the numbers' daily quota ({@link QuotaStore}) and reserves the slot; then it waits for the slot (with the account's
+ * jitter), takes its place in the account's {@link SendWindow} (no window of the rate's period ever holds more than the
+ * rate at send time) and sends.
  * <p>
- * Errors, by {@link ProviderException.Kind}: THROTTLED pauses the account for the Retry-After (or the backoff) and
- * retries; TRANSIENT retries with exponential backoff and jitter; after {@code retries.max_attempts} the numbers are
- * UNKNOWN (never INACTIVE). REJECTED: UNKNOWN at once. ACCOUNT stops every lookup (the rest stay PENDING) with a
- * message naming the account. After {@code circuit_breaker.failures} calls in a row failed even after their retries,
- * no call is made for {@code open_seconds}; when it trips a second time in the run, the lookups stop (PENDING) rather
- * than spend the night on a provider that is down. When every account's quota is spent the lookups stop too.
+ * What comes back, by {@link ProviderException.Kind}: THROTTLED slows the account down and pauses it, then the call is
+ * retried (by whichever account can send first); TRANSIENT and NOT_READY are retried after an exponential backoff.
+ * After {@code retries.max_attempts} attempts the numbers are UNKNOWN, unless no attempt ever reached WhatsApp (a
+ * refused connection, 429s): then they go back to the queue, and an account whose calls keep being refused is dropped.
+ * REJECTED: UNKNOWN at once. ACCOUNT (and NOT_READY after the retries) drops that account only: its numbers go back
+ * to the queue for the others. A call refused before it reached WhatsApp gives its quota back. When no usable account
+ * is left the lookups stop (PROVIDER_FAILED, or QUOTA_SPENT when only spent quotas are in the way) and the numbers not
+ * answered are left to the caller (PENDING). Numbers a bulk answer left out are asked again in a later call (up to
+ * {@code retries.max_attempts} asks). With {@code confirm_negatives}, a first "no account" is asked again at least
+ * {@link #CONFIRM_AFTER} later before it is believed. The circuit breaker: after {@code circuit_breaker.failures} calls
+ * in a row failed even after their retries, no call is made for {@code open_seconds}; a second trip stops the lookups.
  * <p>
- * Workers report answers and calls to a {@link Recorder} as they go (so a kill loses at most the calls in flight).
+ * Workers report answers, calls and dropped accounts to a {@link Recorder} as they go (a kill loses at most the calls
+ * in flight).
  */
 public final class LookupEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LookupEngine.class);
+
+    /** A negative is asked again no sooner than this: wa-js caches a failed lookup as a miss for 15 s. */
+    public static final Duration CONFIRM_AFTER = Duration.ofSeconds(16);
 
     /** Why the lookups stopped before every number was asked. */
     public enum Stop {
@@ -58,62 +67,57 @@ public final class LookupEngine implements AutoCloseable {
     /** Receives what the workers did; called from several threads at once. */
     public interface Recorder {
 
-        /** Answers for every number of a call (UNKNOWN for a number the provider left out or a call that failed). */
+        /** Final answers (UNKNOWN for a number given up): each number once. */
         void answered(Map<String, LookupResult> answers, String account);
 
         /**
          * One request sent: kind "check" or "photo", how many numbers it carried, which attempt it was (1 = first), its
-         * outcome ("ok" or the error kind), how long the worker waited before sending it (limiter, jitter,
-         * Retry-After, backoff, open breaker) and when it was sent.
+         * outcome ("ok" or the error kind), how long the worker waited before sending it (pace, jitter, pause, backoff,
+         * open breaker), when it was sent, and how many numbers of daily quota it kept (0 when it was refused before it
+         * could reach WhatsApp, and for photos).
          */
-        void call(String account, String kind, int numbers, int attempt, String outcome, long waitedMs, Instant sentAt);
+        void call(
+                String account,
+                String kind,
+                int numbers,
+                int attempt,
+                String outcome,
+                long waitedMs,
+                Instant sentAt,
+                int charged);
 
         /** The profile photo of an active number ({@code null} when it could not be fetched). */
         void photo(String e164, ProfilePhoto photo);
+
+        /** An account was taken out of the run, and why (the provider's words, no secret). */
+        default void dropped(String account, String reason) {}
     }
 
-    /** One provider account: its port, its token bucket, and whether it can still be used today. */
-    public static final class Account {
-        final JobSpec.Account spec;
-        final ContactLookup port;
-        final Bucket bucket;
-        final SendWindow window;
-        final int perCall;
-        volatile boolean spent;
-        volatile long pausedUntilNanos;
-
-        public Account(JobSpec.Account spec, ContactLookup port, int batchSize) {
-            this.spec = spec;
-            this.port = port;
-            this.bucket = Bucket.builder()
-                    .addLimit(limit -> limit.capacity(spec.burst())
-                            .refillGreedy(spec.rate().permits(), spec.rate().period()))
-                    .build();
-            this.window =
-                    new SendWindow(spec.rate().permits(), spec.rate().period().toNanos());
-            // a call of n numbers takes n tokens at once, so it may not carry more than the bucket holds
-            this.perCall = Math.max(1, Math.min(Math.min(batchSize, port.maxBatch()), spec.burst()));
-        }
-
-        public String name() {
-            return spec.name();
-        }
-    }
-
-    private final List<Account> accounts;
+    private final List<LookupAccount> accounts;
     private final JobSpec.Lookup settings;
     private final QuotaStore quota;
     private final Clock clock;
     private final Recorder recorder;
+    private final long confirmAfterNanos;
     private final ExecutorService workers;
-    private final AtomicInteger failuresInARow = new AtomicInteger();
-    private int trips;
-    private volatile long openUntilNanos;
+    private final Object lock = new Object();
+    private final Breaker breaker;
     private volatile Stop stop = Stop.NONE;
     private volatile String stopMessage;
 
     public LookupEngine(
-            List<Account> accounts, JobSpec.Lookup settings, QuotaStore quota, Clock clock, Recorder recorder) {
+            List<LookupAccount> accounts, JobSpec.Lookup settings, QuotaStore quota, Clock clock, Recorder recorder) {
+        this(accounts, settings, quota, clock, recorder, CONFIRM_AFTER);
+    }
+
+    /** With another delay before a negative is confirmed (tests). */
+    LookupEngine(
+            List<LookupAccount> accounts,
+            JobSpec.Lookup settings,
+            QuotaStore quota,
+            Clock clock,
+            Recorder recorder,
+            Duration confirmAfter) {
         if (accounts.isEmpty()) {
             throw new IllegalArgumentException("the lookup engine needs at least one account");
         }
@@ -122,6 +126,8 @@ public final class LookupEngine implements AutoCloseable {
         this.quota = quota;
         this.clock = clock;
         this.recorder = recorder;
+        this.confirmAfterNanos = confirmAfter.toNanos();
+        this.breaker = new Breaker(settings.circuitBreaker(), this::halt);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "lookup-" + n.incrementAndGet());
@@ -134,7 +140,7 @@ public final class LookupEngine implements AutoCloseable {
         return stop;
     }
 
-    /** Why the lookups stopped, naming the account; null when they did not. */
+    /** Why the lookups stopped, naming the accounts; null when they did not. */
     public String stopMessage() {
         return stopMessage;
     }
@@ -144,83 +150,259 @@ public final class LookupEngine implements AutoCloseable {
         return accounts.stream().mapToDouble(a -> a.spec.rate().perSecond()).sum();
     }
 
+    /** The accounts taken out of the run so far, and why. */
+    public Map<String, String> dropped() {
+        Map<String, String> out = new LinkedHashMap<>();
+        accounts.stream().filter(a -> a.dropped != null).forEach(a -> out.put(a.name(), a.dropped));
+        return out;
+    }
+
     /**
      * Checks the numbers (distinct, in the order they are worth asking), blocking until each was answered or the
      * lookups stopped. Numbers not answered when they stop are left to the caller (PENDING).
      */
     public void check(Collection<String> numbers) throws InterruptedException {
-        Deque<String> queue = new ConcurrentLinkedDeque<>(numbers);
-        if (queue.isEmpty()) {
+        if (numbers.isEmpty() || stop != Stop.NONE) {
             return;
         }
+        Work work = new Work(numbers);
         runWorkers(() -> {
-            while (stop == Stop.NONE && !queue.isEmpty()) {
-                long waited = awaitBreaker();
-                Claimed first = claim(null, queue);
-                if (first == null) {
-                    return null;
-                }
-                checkBatch(first, queue, waited);
+            Call c;
+            while ((c = place(null, work, 1, breaker.await())) != null) {
+                new CheckCall(this, c, work).run();
             }
             return null;
         });
     }
 
-    /** Numbers taken from the queue with the quota to send them from one account. */
-    private record Claimed(Account account, List<String> batch) {}
-
-    private final Object claims = new Object();
+    /** A call placed on an account: its numbers, the quota day they were claimed on, its send slot, which attempt. */
+    record Call(LookupAccount account, List<Work.Item> items, LocalDate day, long slot, int attempt, long waitedMs) {}
 
     /**
-     * Takes the next numbers of the queue (or, for a retry, the given batch) and claims their quota from the account
-     * that can send soonest, under one lock: the numbers taken first get the quota first, so when it runs out the
-     * numbers left are the ones worth least. Numbers beyond the account's request size or its remaining quota go back
-     * to the front of the queue. Null when nothing is left or every quota is spent.
+     * Places a call: for {@code retry} (the numbers of a failed attempt) or the next numbers of the queue, on the usable
+     * account that can send first; claims their quota and reserves the account's slot, under one lock, so that the
+     * numbers taken first get the quota first and the pool's accounts are shared out by their pace. Numbers beyond the
+     * account's call size or its remaining quota go back to the front of the queue. Waits while nothing can be taken
+     * yet (numbers out in other calls may come back; a confirmation may not be due). Null when the work is done or the
+     * lookups stopped (a retry's numbers are then given back).
      */
-    private Claimed claim(List<String> retry, Deque<String> queue) {
-        synchronized (claims) {
-            List<String> batch = retry;
-            while (stop == Stop.NONE) {
-                Account a = pick();
-                if (a == null) {
+    Call place(List<Work.Item> retry, Work work, int attempt, long waitedMs) throws InterruptedException {
+        List<Work.Item> batch = retry;
+        synchronized (lock) {
+            while (true) {
+                long now = System.nanoTime();
+                if (stop != Stop.NONE) {
+                    if (batch != null) {
+                        work.giveBack(batch);
+                    }
+                    lock.notifyAll();
                     return null;
                 }
-                List<String> b = batch != null ? keep(batch, a.perCall, queue) : poll(queue, a.perCall);
-                if (b.isEmpty()) {
+                if (batch == null && work.finished()) {
+                    lock.notifyAll();
                     return null;
                 }
-                long granted = quota.claim(a.name(), today(), b.size(), a.spec.dailyQuota());
+                LookupAccount a = pick();
+                if (a == null || (batch == null && !work.available(now))) {
+                    if (stop == Stop.NONE) {
+                        long due = Math.min(work.nextDue() - now, TimeUnit.MILLISECONDS.toNanos(200));
+                        TimeUnit.NANOSECONDS.timedWait(lock, Math.max(TimeUnit.MILLISECONDS.toNanos(1), due));
+                    }
+                    continue;
+                }
+                List<Work.Item> b = batch != null ? work.keep(batch, a.perCall) : work.take(a.perCall, now);
+                LocalDate day = today();
+                long granted = quota.claim(a.name(), day, b.size(), a.spec.dailyQuota());
                 if (granted == 0) {
                     a.spent = true;
                     log.info("account {}: daily quota of {} spent", a.name(), a.spec.dailyQuota());
                     if (batch == null) {
-                        keep(b, 0, queue);
+                        work.giveBack(b);
                     } else {
                         batch = b;
                     }
                     continue;
                 }
-                return new Claimed(a, keep(b, (int) granted, queue));
+                List<Work.Item> kept = work.keep(b, (int) granted);
+                long slot = a.pacer.reserve(kept.size(), now, jitter(a));
+                if (!a.opened) {
+                    a.firstOut = true;
+                }
+                return new Call(a, kept, day, slot, attempt, waitedMs);
             }
-            return null;
         }
     }
 
     /**
-     * Fetches the profile photo of each active number ({@code e164 -> whatsappId}) through the same limiter: each
-     * photo request takes one token of the account's rate but none of its daily check quota.
+     * The usable account whose next slot comes first, skipping those whose first call is still out; null when none can
+     * take a call now. When no account is usable at all, the lookups stop.
+     */
+    private LookupAccount pick() {
+        LookupAccount best = null;
+        long bestAt = Long.MAX_VALUE;
+        long now = System.nanoTime();
+        boolean anyUsable = false;
+        for (LookupAccount a : accounts) {
+            if (!a.usable()) {
+                continue;
+            }
+            anyUsable = true;
+            if (a.firstOut && !a.opened) {
+                continue;
+            }
+            long at = a.pacer.soonest(now);
+            if (at < bestAt) {
+                best = a;
+                bestAt = at;
+            }
+        }
+        if (!anyUsable) {
+            noAccountLeft();
+        }
+        return best;
+    }
+
+    /** Every account is spent or dropped: the lookups stop, saying which and why. */
+    private void noAccountLeft() {
+        List<String> why = new ArrayList<>();
+        boolean anyDropped = false;
+        for (LookupAccount a : accounts) {
+            if (a.dropped != null) {
+                anyDropped = true;
+                why.add(a.dropped);
+            } else if (a.spent) {
+                why.add("account '" + a.name() + "': daily quota of " + a.spec.dailyQuota() + " spent");
+            }
+        }
+        if (anyDropped) {
+            halt(Stop.PROVIDER_FAILED, "no usable account left: " + String.join("; ", why));
+        } else {
+            halt(
+                    Stop.QUOTA_SPENT,
+                    "every account's daily quota is spent ("
+                            + String.join(
+                                    ", ",
+                                    accounts.stream()
+                                            .map(a -> a.name() + " " + a.spec.dailyQuota())
+                                            .toList())
+                            + " numbers a day)");
+        }
+    }
+
+    // ---- called by CheckCall and the photos, with what a call came back with
+
+    /** The account's first call came back (or was not sent): the others may go, at the pace, from now. */
+    void opened(LookupAccount a) {
+        synchronized (lock) {
+            if (!a.opened && a.firstOut) {
+                a.opened = true;
+                a.firstOut = false;
+                a.window.firstEnded();
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Runs {@code action} under the claims lock and wakes waiting workers (work and pacers changed). */
+    void locked(Runnable action) {
+        synchronized (lock) {
+            action.run();
+            lock.notifyAll();
+        }
+    }
+
+    /** When the account's pause ends (nanoTime). */
+    long pausedUntil(LookupAccount a) {
+        synchronized (lock) {
+            return a.pacer.pausedUntil();
+        }
+    }
+
+    /** Takes the account out of the run (the others carry on); when it was the last usable one, the lookups stop. */
+    void drop(LookupAccount a, String reason) {
+        boolean first;
+        synchronized (lock) {
+            first = a.dropped == null;
+            if (first) {
+                a.dropped = reason;
+            }
+            if (accounts.stream().noneMatch(LookupAccount::usable)) {
+                noAccountLeft();
+            }
+            lock.notifyAll();
+        }
+        if (first) {
+            log.warn("account {} dropped from this run: {}", a.name(), reason);
+            recorder.dropped(a.name(), reason);
+        }
+    }
+
+    /** Gives back the quota of numbers that did not reach WhatsApp. */
+    void release(Call c, int numbers) {
+        quota.release(c.account().name(), c.day(), numbers);
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    JobSpec.Lookup settings() {
+        return settings;
+    }
+
+    Breaker breaker() {
+        return breaker;
+    }
+
+    long confirmAfterNanos() {
+        return confirmAfterNanos;
+    }
+
+    /** Whether a first "no account" of this account's provider is asked again before it is believed. */
+    boolean confirmsNegatives(LookupAccount a) {
+        Boolean spec = settings.confirmNegatives();
+        return spec != null ? spec : a.port.negativesNeedConfirmation();
+    }
+
+    // ---- photos
+
+    /**
+     * Fetches the profile photo of each active number ({@code e164 -> whatsappId}) through the same pace and window:
+     * each photo request takes one number of the account's rate but none of its daily check quota.
      */
     public void photos(Map<String, String> active) throws InterruptedException {
-        Deque<Map.Entry<String, String>> queue = new ConcurrentLinkedDeque<>(active.entrySet());
+        ConcurrentLinkedDeque<Map.Entry<String, String>> queue = new ConcurrentLinkedDeque<>(active.entrySet());
         runWorkers(() -> {
             Map.Entry<String, String> next;
             // photos spend no check quota: they are fetched even when the quota ran out, not when the provider failed
             while (stop != Stop.PROVIDER_FAILED && (next = queue.poll()) != null) {
-                photo(next.getKey(), next.getValue());
+                new PhotoCall(this, next.getKey(), next.getValue()).run();
             }
             return null;
         });
     }
+
+    /** For photos, which spend no check quota: the account not dropped whose next slot comes first; slot reserved. */
+    Call placePhoto(long waitedMs) {
+        synchronized (lock) {
+            LookupAccount best = null;
+            long bestAt = Long.MAX_VALUE;
+            long now = System.nanoTime();
+            for (LookupAccount a : accounts) {
+                long at = a.pacer.soonest(now);
+                if (a.dropped == null && at < bestAt) {
+                    best = a;
+                    bestAt = at;
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            return new Call(best, List.of(), today(), best.pacer.reserve(1, now, jitter(best)), 1, waitedMs);
+        }
+    }
+
+    // ---- shared helpers
 
     private void runWorkers(Callable<Void> work) throws InterruptedException {
         List<Future<Void>> running = new ArrayList<>();
@@ -240,298 +422,33 @@ public final class LookupEngine implements AutoCloseable {
         }
     }
 
-    private static List<String> poll(Deque<String> queue, int n) {
-        List<String> batch = new ArrayList<>(n);
-        String s;
-        while (batch.size() < n && (s = queue.poll()) != null) {
-            batch.add(s);
-        }
-        return batch;
-    }
-
-    /** Gives numbers back to the front of the queue (a smaller account cap or a partly granted quota). */
-    private static List<String> keep(List<String> batch, int n, Deque<String> queue) {
-        if (batch.size() <= n) {
-            return batch;
-        }
-        if (n == 0) {
-            for (int i = batch.size() - 1; i >= 0; i--) {
-                queue.addFirst(batch.get(i));
-            }
-            return List.of();
-        }
-        List<String> rest = batch.subList(n, batch.size());
-        for (int i = rest.size() - 1; i >= 0; i--) {
-            queue.addFirst(rest.get(i));
-        }
-        return new ArrayList<>(batch.subList(0, n));
-    }
-
-    /** Sends a claimed batch, retrying as its errors say (each retry claims its quota again). */
-    private void checkBatch(Claimed first, Deque<String> queue, long waitedBefore) throws InterruptedException {
-        Account a = first.account();
-        List<String> batch = first.batch();
-        long carried = waitedBefore; // the open breaker, the previous attempt's Retry-After or backoff
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1) {
-                carried += awaitBreaker();
-                if (stop != Stop.NONE) {
-                    return;
-                }
-                Claimed again = claim(batch, queue);
-                if (again == null) {
-                    return;
-                }
-                a = again.account();
-                batch = again.batch();
-            }
-            long waited = carried + limit(a, batch.size());
-            carried = 0;
-            ProviderException failure;
-            Instant sentAt = Instant.now();
-            try {
-                Map<String, LookupResult> answers;
-                try {
-                    answers = a.port.check(batch);
-                } finally {
-                    a.window.ended();
-                }
-                recorder.call(a.name(), "check", batch.size(), attempt, "ok", waited, sentAt);
-                Map<String, LookupResult> complete = new HashMap<>(batch.size() * 2);
-                for (String number : batch) {
-                    LookupResult r = answers == null ? null : answers.get(number);
-                    complete.put(number, r == null ? LookupResult.UNKNOWN : r);
-                }
-                recorder.answered(complete, a.name());
-                failuresInARow.set(0);
-                return;
-            } catch (ProviderException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                // an adapter bug or an unexpected answer: not an answer, treated like a transient failure
-                failure = new ProviderException(
-                        ProviderException.Kind.TRANSIENT, a.name(), 0, null, "unexpected error: " + e, e);
-            }
-            recorder.call(
-                    a.name(), "check", batch.size(), attempt, failure.kind().name(), waited, sentAt);
-            switch (failure.kind()) {
-                case ACCOUNT -> {
-                    halt(
-                            Stop.PROVIDER_FAILED,
-                            "account '" + a.name() + "' cannot be used"
-                                    + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "
-                                    + failure.getMessage());
-                    return;
-                }
-                case REJECTED -> {
-                    log.warn(
-                            "account {}: request refused, {} numbers UNKNOWN: {}",
-                            a.name(),
-                            batch.size(),
-                            failure.getMessage());
-                    recorder.answered(unknown(batch), a.name());
-                    return;
-                }
-                default -> {
-                    if (attempt >= settings.retries().maxAttempts()) {
-                        log.warn(
-                                "account {}: {} numbers UNKNOWN after {} attempts: {}",
-                                a.name(),
-                                batch.size(),
-                                attempt,
-                                failure.getMessage());
-                        recorder.answered(unknown(batch), a.name());
-                        failed(a, failure);
-                        return;
-                    }
-                    Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(attempt);
-                    if (failure.kind() == ProviderException.Kind.THROTTLED) {
-                        // the provider said slow down: the whole account pauses, not just this worker
-                        long until = System.nanoTime() + wait.toNanos();
-                        if (until > a.pausedUntilNanos) {
-                            a.pausedUntilNanos = until;
-                        }
-                    } else {
-                        carried += sleep(wait.toNanos());
-                    }
-                }
-            }
-        }
-    }
-
-    private void photo(String e164, String whatsappId) throws InterruptedException {
-        long carried = 0;
-        for (int attempt = 1; ; attempt++) {
-            carried += awaitBreaker();
-            if (stop == Stop.PROVIDER_FAILED) {
-                return;
-            }
-            Account a = pickAny();
-            long waited = carried + limit(a, 1);
-            carried = 0;
-            ProviderException failure;
-            Instant sentAt = Instant.now();
-            try {
-                ProfilePhoto p;
-                try {
-                    p = a.port.profilePhoto(e164, whatsappId);
-                } finally {
-                    a.window.ended();
-                }
-                recorder.call(a.name(), "photo", 1, attempt, "ok", waited, sentAt);
-                recorder.photo(e164, p == null ? ProfilePhoto.NONE : p);
-                failuresInARow.set(0);
-                return;
-            } catch (ProviderException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                failure = new ProviderException(
-                        ProviderException.Kind.TRANSIENT, a.name(), 0, null, "unexpected error: " + e, e);
-            }
-            recorder.call(a.name(), "photo", 1, attempt, failure.kind().name(), waited, sentAt);
-            if (failure.kind() == ProviderException.Kind.ACCOUNT) {
-                halt(
-                        Stop.PROVIDER_FAILED,
-                        "account '" + a.name() + "' cannot be used"
-                                + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "") + ": "
-                                + failure.getMessage());
-                return;
-            }
-            if (failure.kind() == ProviderException.Kind.REJECTED
-                    || attempt >= settings.retries().maxAttempts()) {
-                recorder.photo(e164, null);
-                if (failure.kind() != ProviderException.Kind.REJECTED) {
-                    failed(a, failure);
-                }
-                return;
-            }
-            Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(attempt);
-            if (failure.kind() == ProviderException.Kind.THROTTLED) {
-                long until = System.nanoTime() + wait.toNanos();
-                if (until > a.pausedUntilNanos) {
-                    a.pausedUntilNanos = until;
-                }
-            } else {
-                carried += sleep(wait.toNanos());
-            }
-        }
-    }
-
-    private static Map<String, LookupResult> unknown(List<String> batch) {
+    static Map<String, LookupResult> unknown(List<Work.Item> batch) {
         Map<String, LookupResult> m = new HashMap<>(batch.size() * 2);
-        batch.forEach(n -> m.put(n, LookupResult.UNKNOWN));
+        batch.forEach(it -> m.put(it.e164, LookupResult.UNKNOWN));
         return m;
     }
 
-    /** Waits for the account's pause, a random jitter and the numbers' tokens; returns the milliseconds waited. */
-    private long limit(Account a, int numbers) throws InterruptedException {
-        long start = System.nanoTime();
-        long jitter = a.spec.jitter().toNanos();
-        if (jitter > 0) {
-            TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(jitter + 1));
-        }
-        long pause;
-        while ((pause = a.pausedUntilNanos - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(pause);
-        }
-        a.window.awaitTurn();
-        a.bucket.asBlocking().consume(numbers);
-        a.window.acquire(numbers);
-        return (System.nanoTime() - start) / 1_000_000;
+    static boolean isUnanswered(LookupResult r) {
+        return r == null || r.status() == WhatsAppStatus.UNKNOWN;
     }
 
-    /** The usable account that can send soonest; null (and the lookups stop) when every quota is spent. */
-    private Account pick() {
-        Account best = null;
-        long bestWait = Long.MAX_VALUE;
-        long now = System.nanoTime();
-        for (Account a : accounts) {
-            if (a.spent) {
-                continue;
-            }
-            long wait = Math.max(
-                    a.pausedUntilNanos - now,
-                    a.bucket.estimateAbilityToConsume(a.perCall).getNanosToWaitForRefill());
-            if (wait < bestWait) {
-                best = a;
-                bestWait = wait;
-            }
-        }
-        if (best == null) {
-            halt(
-                    Stop.QUOTA_SPENT,
-                    "every account's daily quota is spent ("
-                            + String.join(
-                                    ", ",
-                                    accounts.stream()
-                                            .map(a -> a.name() + " " + a.spec.dailyQuota())
-                                            .toList())
-                            + " numbers a day)");
-        }
-        return best;
+    static ProviderException unexpected(LookupAccount a, RuntimeException e) {
+        // an adapter bug or an unexpected answer: not an answer, treated like a transient failure
+        return new ProviderException(Kind.TRANSIENT, a.name(), 0, null, "unexpected error: " + e, e);
     }
 
-    /** For photos, which spend no check quota: the account that can send soonest, spent or not. */
-    private Account pickAny() {
-        Account best = accounts.get(0);
-        long bestWait = Long.MAX_VALUE;
-        long now = System.nanoTime();
-        for (Account a : accounts) {
-            long wait = Math.max(
-                    a.pausedUntilNanos - now,
-                    a.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-            if (wait < bestWait) {
-                best = a;
-                bestWait = wait;
-            }
-        }
-        return best;
+    private static long jitter(LookupAccount a) {
+        long j = a.spec.jitter().toNanos();
+        return j > 0 ? ThreadLocalRandom.current().nextLong(j + 1) : 0;
     }
 
-    /** A call failed even after its retries: counts toward the circuit breaker. */
-    private void failed(Account a, ProviderException e) {
-        if (failuresInARow.incrementAndGet() < settings.circuitBreaker().failures()) {
-            return;
-        }
+    void halt(Stop why, String message) {
         synchronized (this) {
-            if (failuresInARow.get() < settings.circuitBreaker().failures()) {
-                return; // another worker tripped it already
+            if (stop == Stop.NONE) {
+                stopMessage = message;
+                stop = why;
+                log.warn("lookups stopped: {}", message);
             }
-            failuresInARow.set(0);
-            trips++;
-            if (trips >= 2) {
-                halt(
-                        Stop.PROVIDER_FAILED,
-                        "the provider keeps failing: "
-                                + settings.circuitBreaker().failures()
-                                + " calls in a row failed after their retries, again after a pause of "
-                                + settings.circuitBreaker().open().toSeconds() + " s (last: account '" + a.name()
-                                + "': "
-                                + e.getMessage() + ")");
-                return;
-            }
-            log.warn(
-                    "circuit breaker open: {} calls in a row failed after their retries (last: account {}: {});"
-                            + " no call for {} s",
-                    settings.circuitBreaker().failures(),
-                    a.name(),
-                    e.getMessage(),
-                    settings.circuitBreaker().open().toSeconds());
-            openUntilNanos =
-                    System.nanoTime() + settings.circuitBreaker().open().toNanos();
-        }
-    }
-
-    private long awaitBreaker() throws InterruptedException {
-        long wait = openUntilNanos - System.nanoTime();
-        return wait > 0 ? sleep(wait) : 0;
-    }
-
-    private synchronized void halt(Stop why, String message) {
-        if (stop == Stop.NONE) {
-            stop = why;
-            stopMessage = message;
-            log.warn("lookups stopped: {}", message);
         }
     }
 
@@ -543,7 +460,12 @@ public final class LookupEngine implements AutoCloseable {
         return Duration.ofMillis(full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1));
     }
 
-    private static long sleep(long nanos) throws InterruptedException {
+    /** Sleeps until the given nanoTime; returns the milliseconds slept. */
+    static long sleepUntil(long nanoTime) throws InterruptedException {
+        return sleep(nanoTime - System.nanoTime());
+    }
+
+    static long sleep(long nanos) throws InterruptedException {
         long start = System.nanoTime();
         if (nanos > 0) {
             TimeUnit.NANOSECONDS.sleep(nanos);

@@ -45,8 +45,12 @@ public final class LookupTables {
     /** A number's answer in this run, with its profile photo when one was fetched (hasPhoto null: not fetched). */
     public record Answer(LookupResult result, Boolean hasPhoto, String photoUrl) {}
 
-    /** One account's use in this run. */
-    public record AccountUse(String account, long numbers, long calls) {}
+    /**
+     * One account's use in this run: numbers its check calls carried back answered, its calls of every kind, the daily
+     * quota its calls kept (numbers that may have reached WhatsApp), and its calls the gateway refused before they could
+     * (those gave their quota back).
+     */
+    public record AccountUse(String account, long numbers, long calls, long quotaUsed, long refusedCalls) {}
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -154,7 +158,7 @@ public final class LookupTables {
                 + dialect().tableOptions());
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + calls(id) + " (account VARCHAR(100) NOT NULL,"
                 + " kind VARCHAR(10) NOT NULL, numbers INT NOT NULL, attempt INT NOT NULL, outcome VARCHAR(12) NOT NULL,"
-                + " waited_ms BIGINT NOT NULL, sent_at TIMESTAMP NOT NULL)"
+                + " waited_ms BIGINT NOT NULL, sent_at TIMESTAMP NOT NULL, charged INT NOT NULL DEFAULT 0)"
                 + dialect().tableOptions());
     }
 
@@ -206,18 +210,28 @@ public final class LookupTables {
                 e164);
     }
 
+    /** One provider request; {@code charged}: the numbers of daily quota it kept (0: refused before WhatsApp). */
     public void call(
-            long id, String account, String kind, int numbers, int attempt, String outcome, long waitedMs, Instant at) {
+            long id,
+            String account,
+            String kind,
+            int numbers,
+            int attempt,
+            String outcome,
+            long waitedMs,
+            Instant at,
+            int charged) {
         jdbc.update(
-                "INSERT INTO " + calls(id) + " (account, kind, numbers, attempt, outcome, waited_ms, sent_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO " + calls(id) + " (account, kind, numbers, attempt, outcome, waited_ms, sent_at, charged)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 account,
                 kind,
                 numbers,
                 attempt,
                 outcome,
                 waitedMs,
-                Timestamp.from(at));
+                Timestamp.from(at),
+                charged);
     }
 
     /** Active numbers whose debtor's amount asks for a photo and whose photo was not fetched yet: e164 -> id. */
@@ -282,12 +296,29 @@ public final class LookupTables {
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
     }
 
-    /** Per account: numbers answered by its check requests, and its requests of every kind. */
+    /**
+     * Per account: numbers its check requests brought back answered, its requests of every kind, the quota they kept,
+     * and its check requests refused before they could reach WhatsApp.
+     */
     public List<AccountUse> accountUse(long id) {
         return jdbc.query(
                 "SELECT account, COALESCE(SUM(CASE WHEN kind = 'check' AND outcome = 'ok' THEN numbers"
-                        + " ELSE 0 END), 0), COUNT(*) FROM " + calls(id) + " GROUP BY account ORDER BY account",
-                (rs, i) -> new AccountUse(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                        + " ELSE 0 END), 0), COUNT(*), COALESCE(SUM(charged), 0),"
+                        + " COALESCE(SUM(CASE WHEN kind = 'check' AND outcome <> 'ok' AND charged = 0 THEN 1 ELSE 0 END), 0)"
+                        + " FROM " + calls(id) + " GROUP BY account ORDER BY account",
+                (rs, i) -> new AccountUse(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+    }
+
+    /** Per account: the numbers it answered for good (ACTIVE or INACTIVE) in this run. */
+    public Map<String, Long> answeredBy(long id) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.query(
+                "SELECT account, COUNT(*) FROM " + answers(id) + " WHERE from_cache = 0 AND account IS NOT NULL"
+                        + " AND status IN ('ACTIVE', 'INACTIVE') GROUP BY account",
+                rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
     }
 
     /** Send times of the run's requests, in order (tests and benchmarks: the most calls in any one second). */
@@ -312,8 +343,16 @@ public final class LookupTables {
      * no later run asked about); returns how many answers.
      */
     public int purgeCache(Instant olderThan) {
+        return purgeCache(olderThan, olderThan);
+    }
+
+    /** The same with the shorter age of negatives: "no account" answers older than {@code negativesOlderThan} go too. */
+    public int purgeCache(Instant olderThan, Instant negativesOlderThan) {
         jdbc.update("DELETE FROM lookup_backlog WHERE since < ?", Timestamp.from(olderThan));
-        return jdbc.update("DELETE FROM lookup_cache WHERE checked_at < ?", Timestamp.from(olderThan));
+        return jdbc.update(
+                "DELETE FROM lookup_cache WHERE checked_at < ? OR (status = 'INACTIVE' AND checked_at < ?)",
+                Timestamp.from(olderThan),
+                Timestamp.from(negativesOlderThan));
     }
 
     public void drop(long id) {

@@ -46,6 +46,23 @@ public final class QuotaStore {
         }
     }
 
+    /**
+     * Gives back numbers claimed on that day that never reached WhatsApp (the gateway refused the call). Never takes the
+     * count below zero.
+     */
+    public void release(String account, LocalDate day, long numbers) {
+        if (numbers <= 0) {
+            return;
+        }
+        jdbc.update(
+                "UPDATE provider_quota SET used = CASE WHEN used >= ? THEN used - ? ELSE 0 END"
+                        + " WHERE account = ? AND quota_day = ?",
+                numbers,
+                numbers,
+                account,
+                day);
+    }
+
     /** Numbers the account has sent on that day. */
     public long used(String account, LocalDate day) {
         Long used = jdbc.query(

@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
  * burst go at once after a pause; a token bucket alone allows {@code burst + rate} numbers in one period, which is more
  * than the account's configured rate, so this log of recent sends has the last word. The margin (2% of the period)
  * keeps the provider's own count under the rate when calls arrive a few milliseconds closer together than they were
- * sent (scheduling and network jitter); it costs at most 2% of the rate.
+ * sent (scheduling and network jitter); it costs at most 2% of the rate. Calls also keep half their pace apart at send
+ * time: slots that passed while their workers were late on a busy machine do not leave as one burst.
  * <p>
- * The account's first request goes alone and counts from when its answer came back: a first request is slow to leave
- * (the HTTP client's start, a new connection), and if it were counted from when it was handed over, it could arrive
- * next to requests sent a full window later. Waiting for it costs one latency per account and run.
+ * The account's first request goes alone (the engine holds the others back) and counts from when its answer came back
+ * ({@link #firstEnded}): a first request is slow to leave (the HTTP client's start, a new connection), and if it were
+ * counted from when it was handed over, it could arrive next to requests sent a full window later. Waiting for it costs
+ * one latency per account and run.
  */
 final class SendWindow {
 
@@ -22,14 +24,16 @@ final class SendWindow {
 
     private final long permits;
     private final long windowNanos;
+    private final long minGapPerNumber;
     private final ArrayDeque<long[]> sent = new ArrayDeque<>(); // {nanoTime, numbers}
     private long inWindow;
-    private boolean opened;
-    private Thread first;
 
     SendWindow(long permits, long periodNanos) {
         this.permits = permits;
         this.windowNanos = periodNanos + (long) (periodNanos * MARGIN);
+        // calls whose slots passed while their workers were late (a busy machine) must not all leave at once: a call
+        // goes at least half its predecessor's share of the period after it
+        this.minGapPerNumber = periodNanos / permits / 2;
     }
 
     /**
@@ -42,43 +46,24 @@ final class SendWindow {
             while (!sent.isEmpty() && now - sent.peekFirst()[0] >= windowNanos) {
                 inWindow -= sent.pollFirst()[1];
             }
-            if (sent.isEmpty() || inWindow + numbers <= permits) {
+            long[] last = sent.peekLast();
+            long gapWait = last == null ? 0 : last[0] + last[1] * minGapPerNumber - now;
+            if (gapWait <= 0 && (sent.isEmpty() || inWindow + numbers <= permits)) {
                 sent.addLast(new long[] {now, numbers});
                 inWindow += numbers;
                 return;
             }
-            long waitNanos = sent.peekFirst()[0] + windowNanos - now;
+            long waitNanos = gapWait > 0 ? gapWait : sent.peekFirst()[0] + windowNanos - now;
             TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, waitNanos));
         }
     }
 
-    /**
-     * Waits, before the request takes its tokens, while the account's first request is out; the first caller becomes
-     * that request. (Waiting before the tokens: requests that took their tokens during the first one's wait would all
-     * leave together when it returned.)
-     */
-    synchronized void awaitTurn() throws InterruptedException {
-        while (!opened && first != null && first != Thread.currentThread()) {
-            wait();
+    /** The account's first request (the only one sent so far) has ended: it counts from now. */
+    synchronized void firstEnded() {
+        long[] entry = sent.peekLast();
+        if (entry != null) {
+            entry[0] = System.nanoTime();
         }
-        if (!opened && first == null) {
-            first = Thread.currentThread();
-        }
-    }
-
-    /**
-     * Called when a request acquired on this thread has ended (answered or failed): the first request of the account
-     * is now counted from this moment, and the others may go.
-     */
-    synchronized void ended() {
-        if (!opened && first == Thread.currentThread()) {
-            long[] entry = sent.peekLast();
-            if (entry != null) {
-                entry[0] = System.nanoTime();
-            }
-            opened = true;
-            first = null;
-            notifyAll();
-        }
+        notifyAll();
     }
 }

@@ -178,8 +178,11 @@ public record JobSpec(
     /**
      * How numbers are looked up. {@code batchSize}: numbers per call of a bulk provider (single-number providers ask one
      * at a time); {@code concurrency}: provider calls in flight at once across all accounts; {@code cacheTtl}: how long
-     * a cached answer is reused; {@code timeout}: of one HTTP call; {@code photos} null when profile photos are not
-     * fetched. {@code accounts} is empty only for the sandbox without limits.
+     * a cached answer is reused; {@code negativeCacheTtl}: the same for a "no account" answer (shorter: people install
+     * WhatsApp, and a failed lookup can come back as a negative); {@code confirmNegatives}: ask a first "no account"
+     * again later in the run before believing it (null: as the provider needs, see
+     * {@code ContactLookup#negativesNeedConfirmation}); {@code timeout}: of one HTTP call; {@code photos} null when
+     * profile photos are not fetched. {@code accounts} is empty only for the sandbox without limits.
      */
     public record Lookup(
             String provider,
@@ -189,6 +192,8 @@ public record JobSpec(
             int batchSize,
             int concurrency,
             java.time.Duration cacheTtl,
+            java.time.Duration negativeCacheTtl,
+            Boolean confirmNegatives,
             java.time.Duration timeout,
             Retries retries,
             CircuitBreaker circuitBreaker,
@@ -205,6 +210,8 @@ public record JobSpec(
                     batchSize,
                     DEFAULT_CONCURRENCY,
                     DEFAULT_CACHE_TTL,
+                    DEFAULT_NEGATIVE_CACHE_TTL,
+                    null,
                     DEFAULT_TIMEOUT,
                     Retries.DEFAULT,
                     CircuitBreaker.DEFAULT,
@@ -214,6 +221,14 @@ public record JobSpec(
 
         public static final int DEFAULT_CONCURRENCY = 4;
         public static final java.time.Duration DEFAULT_CACHE_TTL = java.time.Duration.ofDays(7);
+        public static final java.time.Duration DEFAULT_NEGATIVE_CACHE_TTL = java.time.Duration.ofDays(2);
+        public static final int MAX_CONCURRENCY = 256;
+
+        /** How long a cached answer of this status is reused. */
+        public java.time.Duration cacheTtl(boolean negative) {
+            return negative ? negativeCacheTtl : cacheTtl;
+        }
+
         public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(20);
     }
 

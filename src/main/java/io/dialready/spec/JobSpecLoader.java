@@ -96,6 +96,8 @@ public final class JobSpecLoader {
             Integer batchSize,
             Integer concurrency,
             Integer cacheTtlDays,
+            Integer negativeTtlDays,
+            Boolean confirmNegatives,
             Integer timeoutMs,
             RawRetries retries,
             RawCircuitBreaker circuitBreaker,
@@ -619,7 +621,7 @@ public final class JobSpecLoader {
 
         private JobSpec.Lookup lookup(RawLookup l) {
             if (l == null) {
-                l = new RawLookup(null, null, null, null, null, null, null, null, null, null, null, null);
+                l = new RawLookup(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             String provider = optional(l.provider());
             provider = provider == null ? "sandbox" : provider.toLowerCase(Locale.ROOT);
@@ -646,9 +648,21 @@ public final class JobSpecLoader {
             if (batch < 1) {
                 throw error("lookup.batch_size", "must be at least 1");
             }
-            int concurrency = between(l.concurrency(), JobSpec.Lookup.DEFAULT_CONCURRENCY, 1, 64, "lookup.concurrency");
+            int concurrency = between(
+                    l.concurrency(),
+                    JobSpec.Lookup.DEFAULT_CONCURRENCY,
+                    1,
+                    JobSpec.Lookup.MAX_CONCURRENCY,
+                    "lookup.concurrency");
             int ttlDays = between(
                     l.cacheTtlDays(), (int) JobSpec.Lookup.DEFAULT_CACHE_TTL.toDays(), 0, 365, "lookup.cache_ttl_days");
+            // a negative never outlives a positive: by default the shorter of 2 days and the positive TTL
+            int negativeDays = between(
+                    l.negativeTtlDays(),
+                    (int) Math.min(JobSpec.Lookup.DEFAULT_NEGATIVE_CACHE_TTL.toDays(), ttlDays),
+                    0,
+                    ttlDays,
+                    "lookup.negative_ttl_days");
             int timeoutMs = between(
                     l.timeoutMs(), (int) JobSpec.Lookup.DEFAULT_TIMEOUT.toMillis(), 100, 600_000, "lookup.timeout_ms");
             JobSpec.Retries retries = JobSpec.Retries.DEFAULT;
@@ -725,6 +739,8 @@ public final class JobSpecLoader {
                     batch,
                     concurrency,
                     java.time.Duration.ofDays(ttlDays),
+                    java.time.Duration.ofDays(negativeDays),
+                    l.confirmNegatives(),
                     java.time.Duration.ofMillis(timeoutMs),
                     retries,
                     breaker,

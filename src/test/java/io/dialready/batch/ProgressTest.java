@@ -116,6 +116,8 @@ class ProgressTest {
                 500,
                 4,
                 Duration.ofDays(7),
+                Duration.ofDays(2),
+                null,
                 Duration.ofSeconds(20),
                 io.dialready.spec.JobSpec.Retries.DEFAULT,
                 io.dialready.spec.JobSpec.CircuitBreaker.DEFAULT,

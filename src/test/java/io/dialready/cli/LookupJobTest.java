@@ -75,6 +75,7 @@ class LookupJobTest {
                     active_share: 0.5
                   batch_size: 2
                   concurrency: 3
+                  negative_ttl_days: 7
                   accounts:
                 %s
                 run:
@@ -217,6 +218,9 @@ class LookupJobTest {
         assertThat(report().get("provider_calls")).as("batch_size 2").isEqualTo(6);
         assertThat(report().get("cache_hits")).isEqualTo(0);
 
+        long negatives =
+                answers.values().stream().filter(r -> r[5].equals("INACTIVE")).count();
+        assertThat(negatives).isPositive();
         CliRun second = enrich(spec, "2026-11-30");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(report().get("lookups_requested")).isEqualTo(0);
@@ -234,12 +238,19 @@ class LookupJobTest {
         assertThat(stale.exitCode()).as(stale.err()).isZero();
         assertThat(report().get("lookups_requested")).isEqualTo(12);
         assertThat(mobiles()).allSatisfy((k, r) -> assertThat(r).containsExactly(answers.get(k)));
+
+        // with the default negative_ttl_days (2), three days later only the "no account" answers are asked again
+        Files.writeString(spec, Files.readString(spec).replace("  negative_ttl_days: 7\n", ""));
+        CliRun negativesStale = enrich(spec, "2026-12-11");
+        assertThat(negativesStale.exitCode()).as(negativesStale.err()).isZero();
+        assertThat(report().get("lookups_requested")).isEqualTo((int) negatives);
+        assertThat(report().get("cache_hits")).isEqualTo(12 - (int) negatives);
     }
 
     /**
      * The Evolution adapter against a WireMock gateway on loopback that answers two bulk checks (leaving every number
-     * out, so they are UNKNOWN) and then refuses the apikey (401): exit 5, the message names the account, the phones
-     * not yet asked are PENDING and every output is written.
+     * out, so they are asked again later) and then refuses the apikey (401): exit 5, the message names the account,
+     * every phone is PENDING (none got an answer) and every output is written.
      */
     @Test
     void aRefusedAccountStopsTheLookupsWithExitCode5AndCompleteOutputs() throws Exception {
@@ -286,14 +297,12 @@ class LookupJobTest {
                             .replace("  concurrency: 3\n", "  concurrency: 1\n"));
             CliRun run = enrich(spec, "2026-11-24");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROVIDER_FAILED);
-            assertThat(run.err()).contains("cobranca-01", "401", "8 numbers left PENDING");
+            assertThat(run.err()).contains("cobranca-01", "401", "12 numbers left PENDING");
             assertThat(run.err()).doesNotContain(System.getenv("HOME"));
             Map<String, String[]> rows = mobiles();
             assertThat(rows.values())
-                    .filteredOn(r -> r[5].equals("UNKNOWN"))
-                    .as("missing from the answers")
-                    .hasSize(4);
-            assertThat(rows.values()).filteredOn(r -> r[5].equals("PENDING")).hasSize(8);
+                    .as("left out of the answers: asked again later, so still unchecked when the account went")
+                    .allSatisfy(r -> assertThat(r[5]).isEqualTo("PENDING"));
             assertThat(rows.values()).allSatisfy(r -> assertThat(r[10]).isEqualTo("evolution"));
             assertThat(report().get("lookup_stopped")).isEqualTo("PROVIDER_FAILED");
             assertThat(report().get("provider_calls")).isEqualTo(3);

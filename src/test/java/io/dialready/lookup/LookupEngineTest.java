@@ -69,22 +69,45 @@ class LookupEngineTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final AtomicInteger retries = new AtomicInteger();
         final Map<String, ProfilePhoto> photos = new ConcurrentHashMap<>();
+        final Map<String, String> answeredBy = new ConcurrentHashMap<>();
+        final Map<String, Integer> charged = new ConcurrentHashMap<>();
+        final Map<String, String> dropped = new ConcurrentHashMap<>();
         volatile long waitedMs;
 
         @Override
         public void answered(Map<String, LookupResult> a, String account) {
-            a.forEach((k, v) ->
-                    assertThat(answers.put(k, v)).as("answered once: " + k).isNull());
+            a.forEach((k, v) -> {
+                assertThat(answers.put(k, v)).as("answered once: " + k).isNull();
+                answeredBy.put(k, account);
+            });
         }
 
         @Override
         public synchronized void call(
-                String account, String kind, int numbers, int attempt, String outcome, long waited, Instant sentAt) {
+                String account,
+                String kind,
+                int numbers,
+                int attempt,
+                String outcome,
+                long waited,
+                Instant sentAt,
+                int charge) {
             calls.add(account + ":" + kind + ":" + numbers + ":" + attempt + ":" + outcome);
             if (attempt > 1) {
                 retries.incrementAndGet();
             }
             waitedMs += waited;
+            charged.merge(account, charge, Integer::sum);
+        }
+
+        @Override
+        public void dropped(String account, String reason) {
+            dropped.put(account, reason);
+        }
+
+        /** Calls of one account, in the order they were recorded. */
+        List<String> callsOf(String account) {
+            return calls.stream().filter(c -> c.startsWith(account + ":")).toList();
         }
 
         @Override
@@ -98,6 +121,7 @@ class LookupEngineTest {
         final int maxBatch;
         final Function<List<String>, Map<String, LookupResult>> script;
         final List<Long> sentNanos = Collections.synchronizedList(new ArrayList<>());
+        final List<String> asked = Collections.synchronizedList(new ArrayList<>());
         final long latencyMs;
 
         ScriptedPort(int maxBatch, long latencyMs, Function<List<String>, Map<String, LookupResult>> script) {
@@ -119,6 +143,7 @@ class LookupEngineTest {
         @Override
         public Map<String, LookupResult> check(List<String> numbers) throws ProviderException {
             sentNanos.add(System.nanoTime());
+            asked.addAll(numbers);
             if (latencyMs > 0) {
                 try {
                     Thread.sleep(latencyMs);
@@ -189,6 +214,8 @@ class LookupEngineTest {
                 batchSize,
                 concurrency,
                 Duration.ofDays(7),
+                Duration.ofDays(2),
+                null,
                 Duration.ofSeconds(20),
                 new JobSpec.Retries(maxAttempts, Duration.ofMillis(20), Duration.ofMillis(200)),
                 new JobSpec.CircuitBreaker(breakerFailures, Duration.ofSeconds(openSeconds)),
@@ -198,11 +225,20 @@ class LookupEngineTest {
 
     LookupEngine engine(
             JobSpec.Lookup settings, Recorded recorded, List<JobSpec.Account> accounts, List<ContactLookup> ports) {
-        List<LookupEngine.Account> pool = new ArrayList<>();
+        return engine(settings, recorded, accounts, ports, LookupEngine.CONFIRM_AFTER);
+    }
+
+    LookupEngine engine(
+            JobSpec.Lookup settings,
+            Recorded recorded,
+            List<JobSpec.Account> accounts,
+            List<ContactLookup> ports,
+            Duration confirmAfter) {
+        List<LookupAccount> pool = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
-            pool.add(new LookupEngine.Account(accounts.get(i), ports.get(i), settings.batchSize()));
+            pool.add(new LookupAccount(accounts.get(i), ports.get(i), settings.batchSize()));
         }
-        return new LookupEngine(pool, settings, quota, clock, recorded);
+        return new LookupEngine(pool, settings, quota, clock, recorded, confirmAfter);
     }
 
     @Test
@@ -240,7 +276,7 @@ class LookupEngineTest {
     }
 
     @Test
-    void bulkCallsCarryAtMostTheBurstAndNumbersMissingFromTheAnswerAreUnknown() throws Exception {
+    void bulkCallsCarryAtMostTheBurstAndNumbersLeftOutAreAskedAgainThenUnknown() throws Exception {
         // the provider leaves every number ending in 7 out of its answer, as Baileys-based gateways do
         ScriptedPort port = new ScriptedPort(Integer.MAX_VALUE, 0, ns -> {
             Map<String, LookupResult> m = allActive(ns);
@@ -255,11 +291,75 @@ class LookupEngineTest {
                 List.of(port))) {
             engine.check(numbers(120));
         }
-        assertThat(recorded.calls).hasSize(3).allSatisfy(c -> assertThat(c).matches("bulk:check:(50|20):1:ok"));
+        assertThat(recorded.calls.subList(0, 2))
+                .as("calls carry the burst (a fifth of 1000/s would be 200)")
+                .containsOnly("bulk:check:50:1:ok");
+        assertThat(recorded.calls)
+                .allSatisfy(c -> assertThat(Integer.parseInt(c.split(":")[2])).isLessThanOrEqualTo(50));
         assertThat(recorded.answers).hasSize(120);
         assertThat(recorded.answers)
                 .allSatisfy((n, r) -> assertThat(r.status())
                         .isEqualTo(n.endsWith("7") ? WhatsAppStatus.UNKNOWN : WhatsAppStatus.ACTIVE));
+        Map<String, Long> asks = port.asked.stream()
+                .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting()));
+        assertThat(asks)
+                .as("a number left out is asked again in later calls, max_attempts asks in all")
+                .allSatisfy((n, times) -> assertThat(times).isEqualTo(n.endsWith("7") ? 4L : 1L));
+    }
+
+    @Test
+    void aNumberLeftOutOnceIsAnsweredByALaterCall() throws Exception {
+        java.util.Set<String> leftOut = ConcurrentHashMap.newKeySet();
+        ScriptedPort port = new ScriptedPort(Integer.MAX_VALUE, 0, ns -> {
+            Map<String, LookupResult> m = allActive(ns);
+            // each number ending in 3 is left out the first time it is asked only
+            m.keySet().removeIf(n -> n.endsWith("3") && leftOut.add(n));
+            return m;
+        });
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(
+                settings(1, 500, 4, 10, 300), recorded, List.of(account("a", "1000/s", 10, 100_000)), List.of(port))) {
+            engine.check(numbers(30));
+        }
+        assertThat(leftOut).hasSize(3);
+        assertThat(recorded.answers).hasSize(30);
+        assertThat(recorded.answers.values()).extracting(LookupResult::status).containsOnly(WhatsAppStatus.ACTIVE);
+        assertThat(port.asked).as("30 numbers, 3 of them twice").hasSize(33);
+    }
+
+    @Test
+    void callsAreSpreadEvenlyOverThePeriodNotSentAsOneBurst() throws Exception {
+        // 20/s with a burst of 20: the account's window alone would let 20 calls go at once; the pace spaces them
+        // 1/20 s apart (2% slower), whatever the number of workers waiting, and never less than half that at send time
+        // (a busy machine wakes workers late)
+        ScriptedPort port = new ScriptedPort(1, 100, LookupEngineTest::allActive);
+        Recorded recorded = new Recorded();
+        try (LookupEngine engine = engine(
+                settings(10, 500, 4, 10, 300), recorded, List.of(account("a", "20/s", 20, 100_000)), List.of(port))) {
+            engine.check(numbers(30));
+        }
+        List<Long> sent = new ArrayList<>(port.sentNanos);
+        Collections.sort(sent);
+        assertThat(sent).hasSize(30);
+        long tightest = Long.MAX_VALUE;
+        for (int i = 2; i < sent.size(); i++) { // the first call goes alone; the others from its answer on
+            tightest = Math.min(tightest, sent.get(i) - sent.get(i - 1));
+        }
+        assertThat(tightest / 1_000_000)
+                .as("the shortest gap between two calls, ms (pace: 51 ms, never under 25)")
+                .isGreaterThanOrEqualTo(24);
+
+        // a bulk account carries a fifth of its rate per call, every fifth of a second
+        ScriptedPort bulk = new ScriptedPort(Integer.MAX_VALUE, 0, LookupEngineTest::allActive);
+        Recorded bulkRecorded = new Recorded();
+        try (LookupEngine engine = engine(
+                settings(4, 500, 4, 10, 300),
+                bulkRecorded,
+                List.of(account("b", "20/s", 20, 100_000)),
+                List.of(bulk))) {
+            engine.check(numbers(40));
+        }
+        assertThat(bulkRecorded.calls).hasSize(10).allSatisfy(c -> assertThat(c).isEqualTo("b:check:4:1:ok"));
     }
 
     @Test
@@ -344,8 +444,12 @@ class LookupEngineTest {
                 List.of(port))) {
             engine.check(numbers(10));
             assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.PROVIDER_FAILED);
-            assertThat(engine.stopMessage()).contains("cobranca-01", "401", "Unauthorized");
+            assertThat(engine.stopMessage()).contains("no usable account left", "cobranca-01", "401", "Unauthorized");
+            assertThat(engine.dropped()).containsOnlyKeys("cobranca-01");
         }
+        assertThat(quota.used("cobranca-01", LocalDate.of(2026, 11, 24)))
+                .as("the refused call gave its number back")
+                .isEqualTo(2);
         assertThat(recorded.answers).hasSize(2);
         assertThat(calls.get()).isEqualTo(3);
     }
@@ -384,7 +488,10 @@ class LookupEngineTest {
             engine.check(numbers(30));
             assertThat(engine.stop()).isEqualTo(LookupEngine.Stop.QUOTA_SPENT);
         }
-        assertThat(recorded.answers).hasSize(12);
+        assertThat(recorded.answers.keySet())
+                .as("the 12 numbers the quota allows are the first 12: numbers a partly granted claim could not carry"
+                        + " went back to the front of the queue, none was lost")
+                .containsExactlyInAnyOrderElementsOf(numbers(12));
         LocalDate day = LocalDate.of(2026, 11, 24);
         assertThat(quota.used("a", day)).isEqualTo(7);
         assertThat(quota.used("b", day)).isEqualTo(5);

@@ -55,13 +55,19 @@ final class Answers {
         return results;
     }
 
-    /** ACTIVE with the registered form taken from a jid/number, or the asked digits when it holds no phone. */
-    static LookupResult active(String registered, String askedEcho) {
-        String id = registeredDigits(registered);
-        if (id == null) {
-            id = registeredDigits(askedEcho);
+    /**
+     * ACTIVE with the registered form taken from the first of the provider's fields that holds a phone (a phone jid or
+     * digits). When the provider gives none (only a LID, {@code ...@lid}, or nothing at all), the registered form is
+     * left empty: it is never guessed from the number asked, which may not be the form WhatsApp knows.
+     */
+    static LookupResult active(String... registered) {
+        for (String r : registered) {
+            String id = registeredDigits(r);
+            if (id != null) {
+                return new LookupResult(WhatsAppStatus.ACTIVE, id);
+            }
         }
-        return new LookupResult(WhatsAppStatus.ACTIVE, id);
+        return new LookupResult(WhatsAppStatus.ACTIVE, null);
     }
 
     static LookupResult inactive() {

@@ -93,11 +93,11 @@ abstract class HttpProvider implements ContactLookup {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
-            throw transportFailure("connect timed out after " + timeout.toMillis() + " ms", what);
+            throw transportFailure("connect timed out after " + timeout.toMillis() + " ms", what, true);
         } catch (HttpTimeoutException e) {
             throw transportFailure("no answer within " + timeout.toMillis() + " ms (timeout_ms)", what);
         } catch (ConnectException e) {
-            throw transportFailure("connection refused or unreachable", what);
+            throw transportFailure("connection refused or unreachable", what, true);
         } catch (IOException e) {
             // the JDK's words ("header parser received no bytes", "EOF reached", "Connection reset") carry no URL,
             // but are cleaned all the same
@@ -133,13 +133,29 @@ abstract class HttpProvider implements ContactLookup {
     }
 
     private ProviderException transportFailure(String reason, String what) {
-        return new ProviderException(Kind.TRANSIENT, account, 0, null, prefix(what) + reason, null);
+        return transportFailure(reason, what, false);
     }
 
-    /** Maps a non-2xx answer to the kind the engine acts on. Adapters may refine it ({@link #refine}). */
+    /** {@code refused}: the request never left (no connection), so WhatsApp cannot have seen it. */
+    private ProviderException transportFailure(String reason, String what, boolean refused) {
+        return new ProviderException(Kind.TRANSIENT, account, 0, null, prefix(what) + reason, null, refused);
+    }
+
+    /**
+     * How an error answer is read: the kind the engine acts on, whether the gateway refused it before asking WhatsApp,
+     * and the provider's words to quote.
+     */
+    protected record Verdict(Kind kind, boolean refused, String words) {
+
+        static Verdict of(Kind kind, String words) {
+            return new Verdict(kind, ProviderException.refusedByDefault(kind), words);
+        }
+    }
+
+    /** Maps an error answer to the kind the engine acts on. Adapters read their own bodies ({@link #classify}). */
     protected ProviderException failure(int status, HttpResponse<String> response, String body, String what) {
-        String words = errorWords(body);
-        Kind kind = refine(status, words, kindOf(status));
+        Verdict v = classify(status, body, errorWords(body));
+        Kind kind = v.kind();
         Duration retryAfter = kind == Kind.THROTTLED
                 ? retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock)
                 : null;
@@ -147,19 +163,20 @@ abstract class HttpProvider implements ContactLookup {
                 .append(name())
                 .append(" answered HTTP ")
                 .append(status);
-        if (!words.isEmpty()) {
-            message.append(": ").append(words);
+        if (!v.words().isEmpty()) {
+            message.append(": ").append(v.words());
         }
         switch (kind) {
             case ACCOUNT ->
-                message.append(" (bad token, disconnected session or unknown instance: check account '")
+                message.append(" (bad token, closed or disconnected session, or unknown instance: check account '")
                         .append(account)
                         .append("' on the provider)");
+            case NOT_READY -> message.append(" (the account is not ready yet)");
             case THROTTLED ->
                 message.append(retryAfter == null ? " (slow down)" : " (retry after " + retryAfter.toMillis() + " ms)");
             default -> {}
         }
-        return new ProviderException(kind, account, status, retryAfter, message.toString(), null);
+        return new ProviderException(kind, account, status, retryAfter, message.toString(), null, v.refused());
     }
 
     static Kind kindOf(int status) {
@@ -175,9 +192,24 @@ abstract class HttpProvider implements ContactLookup {
         return Kind.REJECTED;
     }
 
-    /** A provider-specific correction of the kind a status maps to (e.g. WAHA's 422 for a session not working). */
-    protected Kind refine(int status, String words, Kind kind) {
-        return kind;
+    /**
+     * Reads an error answer: by default by its HTTP status alone ({@link #kindOf}). Adapters whose gateway says more in
+     * the body (Evolution's serialised Boom errors, WAHA's session status, Z-API's words) override it.
+     */
+    protected Verdict classify(int status, String body, String words) {
+        return Verdict.of(kindOf(status), words);
+    }
+
+    /** The body as JSON, or null when it is not JSON. */
+    static JsonNode tryJson(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /**

@@ -43,6 +43,14 @@ public final class OnPremLookup extends HttpProvider {
     private final int maxBatch;
     private final Clock clock;
 
+    /** A batch of at least this many numbers, all {@code valid}, is not an answer: see {@link #allValid}. */
+    static final int ALL_VALID_BATCH = 10;
+    /** This many {@code valid} answers in a row from the start of the run, without one {@code invalid}: the same. */
+    static final int ALL_VALID_RUN = 20;
+
+    private long validSoFar;
+    private long invalidSoFar;
+
     private volatile String token;
     private volatile Instant tokenExpires;
     private volatile long logins;
@@ -131,6 +139,8 @@ public final class OnPremLookup extends HttpProvider {
                     status, what, "no 'contacts' list" + (answer.has("errors") ? " (" + errorWords(text) + ")" : ""));
         }
         Answers answers = new Answers(e164Numbers);
+        int valid = 0;
+        int invalid = 0;
         for (JsonNode item : list.values()) {
             String input = text(item.get("input"));
             String st = text(item.get("status"));
@@ -138,14 +148,47 @@ public final class OnPremLookup extends HttpProvider {
                 continue;
             }
             switch (st.toLowerCase(Locale.ROOT)) {
-                case "valid" -> answers.answer(input, Answers.active(text(item.get("wa_id")), input));
-                case "invalid" -> answers.answer(input, Answers.inactive());
+                case "valid" -> {
+                    valid++;
+                    answers.answer(input, Answers.active(text(item.get("wa_id"))));
+                }
+                case "invalid" -> {
+                    invalid++;
+                    answers.answer(input, Answers.inactive());
+                }
                 default -> {
                     // processing, failed: not answers, the number stays UNKNOWN
                 }
             }
         }
+        allValid(valid, invalid, what);
         return answers.results();
+    }
+
+    /**
+     * Meta's On-Premises API answers {@code valid} for every number from v2.43 on: it no longer checks. A batch of
+     * {@value #ALL_VALID_BATCH} or more numbers all {@code valid}, or the first {@value #ALL_VALID_RUN} answers of the run
+     * all {@code valid}, stop the account (the batch's answers are not used; the answers of earlier, smaller batches of
+     * the run were already kept).
+     */
+    private synchronized void allValid(int valid, int invalid, String what) throws ProviderException {
+        validSoFar += valid;
+        invalidSoFar += invalid;
+        boolean batch = valid >= ALL_VALID_BATCH && invalid == 0;
+        boolean run = invalidSoFar == 0 && validSoFar >= ALL_VALID_RUN;
+        if (batch || run) {
+            throw new ProviderException(
+                    Kind.ACCOUNT,
+                    account,
+                    200,
+                    null,
+                    "account '" + account + "': " + what + ": " + name() + " answered 'valid' for every one of the "
+                            + (batch ? valid + " numbers of one call" : validSoFar + " numbers asked so far")
+                            + ", as Meta's On-Premises API does from v2.43 on, where it no longer checks:"
+                            + " use a gateway that really checks (docs/providers.md)",
+                    null,
+                    true);
+        }
     }
 
     private HttpRequest contacts(Map<String, Object> body, String bearer) {

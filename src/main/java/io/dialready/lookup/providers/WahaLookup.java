@@ -66,16 +66,40 @@ public final class WahaLookup extends HttpProvider {
         }
         Answers answers = new Answers(e164Numbers);
         answers.answer(
-                digits(e164), exists ? Answers.active(text(answer.get("chatId")), digits(e164)) : Answers.inactive());
+                digits(e164),
+                // a chatId that is a LID (...@lid) is no phone: the phone form, when WAHA knows it, is in "pn"
+                exists ? Answers.active(text(answer.get("chatId")), text(answer.get("pn"))) : Answers.inactive());
         return answers.results();
     }
 
+    /**
+     * WAHA's 422 when the session is not WORKING ({@code src/core/abc/manager.abc.ts} {@code waitUntilStatus}, after
+     * waiting 5 s for it): {@code {"error":"Session status is not as expected...","session","status","expected"}}.
+     * {@code STARTING} is a session reconnecting (not ready: asked again after a pause); {@code SCAN_QR_CODE},
+     * {@code FAILED}, {@code STOPPED} (and any other status) mean the account cannot be used. A 401 without an API key
+     * says why: current WAHA generates a key at every start unless {@code WAHA_API_KEY} is set
+     * ({@code src/core/auth/config.ts}).
+     */
     @Override
-    protected Kind refine(int status, String words, Kind kind) {
-        // 422 "Session status is not as expected": the session is not WORKING (QR not scanned, stopped, failed)
-        if (status == 422 && words.toLowerCase(Locale.ROOT).contains("session")) {
-            return Kind.ACCOUNT;
+    protected Verdict classify(int status, String body, String words) {
+        JsonNode node = tryJson(body);
+        if (status == 422 && node != null && node.isObject()) {
+            String sessionStatus = text(node.get("status"));
+            String quoted = sessionStatus == null ? words : words + " (session status " + clean(sessionStatus) + ")";
+            if ("STARTING".equalsIgnoreCase(sessionStatus)) {
+                return Verdict.of(Kind.NOT_READY, quoted);
+            }
+            if (sessionStatus != null || words.toLowerCase(Locale.ROOT).contains("session")) {
+                return Verdict.of(Kind.ACCOUNT, quoted);
+            }
         }
-        return kind;
+        if (status == 401 && apiKey == null) {
+            return Verdict.of(
+                    Kind.ACCOUNT,
+                    (words.isEmpty() ? "" : words + "; ")
+                            + "current WAHA requires its API key (generated at every start unless WAHA_API_KEY is"
+                            + " set): set token_env");
+        }
+        return super.classify(status, body, words);
     }
 }

@@ -71,8 +71,18 @@ public final class WppConnectLookup extends HttpProvider {
             id = text(response.get("id"));
         }
         Answers answers = new Answers(e164Numbers);
-        answers.answer(digits(e164), exists ? Answers.active(id, digits(e164)) : Answers.inactive());
+        answers.answer(digits(e164), exists ? Answers.active(id) : Answers.inactive());
         return answers.results();
+    }
+
+    /**
+     * wa-js ({@code src/contact/functions/queryWidExists.ts}) catches every error of its server query and returns null,
+     * which WPPConnect (wppconnect {@code src/lib/wapi/wapi.js} {@code checkNumberStatus}) answers as
+     * {@code numberExists:false, status:404} inside an HTTP 200: a failed lookup looks exactly like a real negative.
+     */
+    @Override
+    public boolean negativesNeedConfirmation() {
+        return true;
     }
 
     @Override

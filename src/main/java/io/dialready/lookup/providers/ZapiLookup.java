@@ -3,13 +3,16 @@ package io.dialready.lookup.providers;
 import io.dialready.domain.LookupResult;
 import io.dialready.lookup.ProfilePhoto;
 import io.dialready.lookup.ProviderException;
+import io.dialready.lookup.ProviderException.Kind;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  * {@code {"exists","inputPhone","outputPhone","lid"}}, at most 50,000 numbers per call. Profile photos:
  * {@code GET .../profile-picture?phone=} answering {@code {"link"}} (or {@code [{"link"}]}); links expire after about
  * 48 hours.
+ * <p>
+ * Z-API publishes docs only (developer.z-api.io), so its errors are read by their words whatever the HTTP status, a
+ * 200 included: {@code {"error":"null not allowed"}} (the account security token is required and missing or wrong,
+ * security/client-token) and "not connected" / "restore the session" (instance/status) are account errors.
  */
 public final class ZapiLookup extends HttpProvider {
 
@@ -82,7 +89,7 @@ public final class ZapiLookup extends HttpProvider {
         Answers answers = new Answers(e164Numbers);
         if (e164Numbers.size() == 1) {
             String e164 = e164Numbers.get(0);
-            JsonNode answer = send(zapi("/phone-exists/" + digits(e164)).GET().build(), countNumbers(1));
+            JsonNode answer = zsend(zapi("/phone-exists/" + digits(e164)).GET().build(), countNumbers(1));
             JsonNode item = answer.isArray() ? answer.path(0) : answer;
             if (!item.isObject()) {
                 throw unexpected(200, countNumbers(1), "no object with 'exists'");
@@ -92,12 +99,11 @@ public final class ZapiLookup extends HttpProvider {
                 throw unexpected(200, countNumbers(1), "no 'exists'");
             }
             // the single call has no echo: the answer is for the number asked
-            answers.answer(
-                    digits(e164), exists ? Answers.active(text(item.get("phone")), digits(e164)) : Answers.inactive());
+            answers.answer(digits(e164), exists ? Answers.active(text(item.get("phone"))) : Answers.inactive());
             return answers.results();
         }
         String what = countNumbers(e164Numbers.size());
-        JsonNode answer = send(
+        JsonNode answer = zsend(
                 zapi("/phone-exists-batch")
                         .header("Content-Type", "application/json")
                         .POST(json(Map.of(
@@ -114,9 +120,46 @@ public final class ZapiLookup extends HttpProvider {
             if (exists == null) {
                 continue;
             }
-            answers.answer(input, exists ? Answers.active(text(item.get("outputPhone")), input) : Answers.inactive());
+            answers.answer(
+                    input,
+                    exists
+                            ? Answers.active(text(item.get("outputPhone")), text(item.get("phone")))
+                            : Answers.inactive());
         }
         return answers.results();
+    }
+
+    /** Like {@link #send}, but a 2xx whose body is an error ({@code {"error":...}}) is a failure too. */
+    private JsonNode zsend(HttpRequest request, String what) throws ProviderException {
+        HttpResponse<String> response = exchange(request, what);
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        if (status < 200 || status >= 300) {
+            throw failure(status, response, body, what);
+        }
+        JsonNode node = parse(body, status, what);
+        if (node.isObject() && !node.has("exists") && text(node.get("error")) != null) {
+            throw failure(status, response, body, what);
+        }
+        return node;
+    }
+
+    @Override
+    protected Verdict classify(int status, String body, String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        if (lower.contains("null not allowed")) {
+            return Verdict.of(
+                    Kind.ACCOUNT, words + " (the account security token is missing or wrong: client_token_env)");
+        }
+        if (lower.contains("not connected")
+                || lower.contains("restore the session")
+                || lower.contains("disconnected")) {
+            return Verdict.of(Kind.ACCOUNT, words);
+        }
+        if (status >= 200 && status < 300) {
+            return Verdict.of(Kind.TRANSIENT, words);
+        }
+        return super.classify(status, body, words);
     }
 
     @Override

@@ -103,7 +103,7 @@ class EvolutionLookupTest {
         assertThat(e.account()).isEqualTo("evo-01");
         assertThat(e.getMessage())
                 .isEqualTo("account 'evo-01': check 1 number: evolution answered HTTP 404: "
-                        + "The \"gone\" instance does not exist (bad token, disconnected session or unknown instance: check "
+                        + "The \"gone\" instance does not exist (bad token, closed or disconnected session, or unknown instance: check "
                         + "account 'evo-01' on the provider)");
     }
 

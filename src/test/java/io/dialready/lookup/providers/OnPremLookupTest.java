@@ -212,6 +212,8 @@ class OnPremLookupTest {
                 500,
                 4,
                 Duration.ofDays(7),
+                Duration.ofDays(2),
+                null,
                 Duration.ofSeconds(3),
                 JobSpec.Retries.DEFAULT,
                 JobSpec.CircuitBreaker.DEFAULT,

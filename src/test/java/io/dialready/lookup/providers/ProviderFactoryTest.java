@@ -39,6 +39,8 @@ class ProviderFactoryTest {
                 200,
                 4,
                 Duration.ofDays(7),
+                Duration.ofDays(2),
+                null,
                 Duration.ofSeconds(5),
                 JobSpec.Retries.DEFAULT,
                 JobSpec.CircuitBreaker.DEFAULT,

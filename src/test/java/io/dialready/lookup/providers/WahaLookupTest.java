@@ -57,11 +57,21 @@ class WahaLookupTest {
     }
 
     @Test
-    void aChatIdThatIsNoPhoneKeepsTheNumberAskedAsRegisteredForm() throws Exception {
+    void aChatIdThatIsALidGivesNoRegisteredFormUnlessPnCarriesIt() throws Exception {
         wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
+                .withQueryParam("phone", equalTo("5511987650001"))
                 .willReturn(okJson("{\"numberExists\": true, \"chatId\": \"123456789012345@lid\"}")));
+        // the phone form of a LID, as WAHA's LidToPhoneNumber carries it (src/structures/lids.dto.ts: pn "...@c.us")
+        wm.stubFor(get(urlPathEqualTo("/api/contacts/check-exists"))
+                .withQueryParam("phone", equalTo("5521987650002"))
+                .willReturn(okJson("{\"numberExists\": true, \"chatId\": \"123456789012346@lid\","
+                        + " \"pn\": \"552187650002@c.us\"}")));
 
-        assertThat(waha(null).check(List.of(BR1)).get(BR1).whatsappId()).isEqualTo("5511987650001");
+        WahaLookup waha = waha(null);
+        assertThat(waha.check(List.of(BR1)).get(BR1))
+                .as("a LID is no phone: no registered form is claimed")
+                .isEqualTo(new LookupResult(WhatsAppStatus.ACTIVE, null));
+        assertThat(waha.check(List.of(BR2)).get(BR2).whatsappId()).isEqualTo("552187650002");
         wm.verify(getRequestedFor(urlPathEqualTo("/api/contacts/check-exists")).withoutHeader("X-Api-Key"));
     }
 
