@@ -25,14 +25,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stand-in WhatsApp gateway on loopback for {@code scripts/bench-lookup.sh}: answers Evolution API v2's bulk check
- * ({@code POST /chat/whatsappNumbers/{instance}}) and WAHA's single check ({@code GET /api/contacts/check-exists}) after
- * a fixed latency, with deterministic answers, and records when every call arrived so that the benchmark can report
- * the rate the client achieved and the most numbers seen in any one-second window. Not a test double of any one
- * gateway's quirks: the adapters' tests reproduce those.
+ * A stand-in WhatsApp gateway on loopback for {@code scripts/bench-lookup.sh} and the limiter tests: answers Evolution
+ * API v2's bulk check ({@code POST /chat/whatsappNumbers/{instance}}) and WAHA's single check
+ * ({@code GET /api/contacts/check-exists}) after a latency, with deterministic answers, and records when every call
+ * arrived so that the benchmark can report the rate the client achieved and the most numbers seen in any one-second
+ * window. Not a test double of any one gateway's quirks: the adapters' tests reproduce those.
+ * <p>
+ * With {@code --rate N} it enforces N numbers a second per account (Evolution instance, WAHA session) as a token bucket
+ * whose burst is the rate, checked when a call arrives: a call that finds too few tokens is answered 429 at once and
+ * counted ({@code throttled_calls}). With {@code --latency-jitter 0.2} each answer takes the latency ±20% (uniform).
  *
  * <pre>
- * FakeProviderServer --port 0 --latency-ms 300 --stats bench/lookup-stats.json
+ * FakeProviderServer --port 0 --latency-ms 300 --latency-jitter 0.2 --rate 20 --stats bench/lookup-stats.json
  * </pre>
  *
  * Prints {@code listening on http://127.0.0.1:PORT} once ready; writes the stats file on {@code GET /__stats} and when
@@ -44,14 +48,29 @@ public final class FakeProviderServer {
 
     private final long latencyMs;
     private final double activeShare;
+    private final double latencyJitter;
+    private final double ratePerSecond;
     private final List<long[]> arrivals = new ArrayList<>(); // {nanoTime, numbers}
+    private final java.util.Map<String, double[]> buckets = new java.util.HashMap<>(); // account -> {tokens, nanoTime}
+    private long throttledCalls;
+    private long throttledNumbers;
     private volatile boolean warming;
     private HttpServer server;
     private ExecutorService executor;
 
     public FakeProviderServer(long latencyMs, double activeShare) {
+        this(latencyMs, activeShare, 0, 0);
+    }
+
+    /**
+     * @param latencyJitter the latency varies uniformly by this share either way (0.2: ±20%)
+     * @param ratePerSecond numbers per second each account may send (a token bucket, burst = rate); 0: no limit
+     */
+    public FakeProviderServer(long latencyMs, double activeShare, double latencyJitter, double ratePerSecond) {
         this.latencyMs = latencyMs;
         this.activeShare = activeShare;
+        this.latencyJitter = latencyJitter;
+        this.ratePerSecond = ratePerSecond;
     }
 
     public int start(int port) throws IOException {
@@ -91,6 +110,7 @@ public final class FakeProviderServer {
         warming = false;
         synchronized (this) {
             arrivals.clear();
+            buckets.clear();
         }
     }
 
@@ -117,7 +137,11 @@ public final class FakeProviderServer {
             reply(exchange, 400, error(400, "numbers is required"));
             return;
         }
-        record(arrived, numbers.size());
+        String instance = exchange.getRequestURI().getPath().substring("/chat/whatsappNumbers/".length());
+        if (!admit(instance, arrived, numbers.size())) {
+            reply(exchange, 429, error(429, "Too Many Requests"));
+            return;
+        }
         pause();
         ArrayNode answer = JSON.createArrayNode();
         for (JsonNode n : numbers) {
@@ -134,12 +158,15 @@ public final class FakeProviderServer {
     private void waha(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
         String phone = null;
+        String session = "default";
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).equals("phone")) {
                     phone = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } else if (eq > 0 && pair.substring(0, eq).equals("session")) {
+                    session = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 }
             }
         }
@@ -147,7 +174,10 @@ public final class FakeProviderServer {
             reply(exchange, 400, error(400, "phone is required"));
             return;
         }
-        record(arrived, 1);
+        if (!admit(session, arrived, 1)) {
+            reply(exchange, 429, "{\"statusCode\":429,\"message\":\"Too Many Requests\"}");
+            return;
+        }
         pause();
         String digits = phone.replaceAll("\\D", "");
         ObjectNode answer = JSON.createObjectNode();
@@ -167,16 +197,34 @@ public final class FakeProviderServer {
 
     private void pause() {
         if (latencyMs > 0 && !warming) {
+            double spread = latencyJitter
+                    * (2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble() - 1);
             try {
-                Thread.sleep(latencyMs);
+                Thread.sleep(Math.round(latencyMs * (1 + spread)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private synchronized void record(long nanos, int numbers) {
+    /**
+     * Takes the call's numbers from the account's token bucket (burst = rate, refilled continuously) when it has them,
+     * and records the arrival; a call it cannot take is counted as throttled (429).
+     */
+    private synchronized boolean admit(String account, long nanos, int numbers) {
+        if (ratePerSecond > 0 && !warming) {
+            double[] b = buckets.computeIfAbsent(account, k -> new double[] {ratePerSecond, nanos});
+            b[0] = Math.min(ratePerSecond, b[0] + (nanos - (long) b[1]) / 1e9 * ratePerSecond);
+            b[1] = nanos;
+            if (b[0] + 1e-9 < numbers) {
+                throttledCalls++;
+                throttledNumbers += numbers;
+                return false;
+            }
+            b[0] -= numbers;
+        }
         arrivals.add(new long[] {nanos, numbers});
+        return true;
     }
 
     /**
@@ -214,6 +262,9 @@ public final class FakeProviderServer {
         s.put("numbers_per_s", Math.round(rate * 100) / 100.0);
         s.put("max_calls_in_1s", maxCalls);
         s.put("max_numbers_in_1s", maxNumbers);
+        s.put("throttled_calls", throttledCalls);
+        s.put("throttled_numbers", throttledNumbers);
+        s.put("accounts", buckets.isEmpty() ? 1 : buckets.size());
         ArrayNode gaps = s.putArray("first_gaps_ms");
         for (int i = 1; i < Math.min(sorted.size(), 6); i++) {
             gaps.add((sorted.get(i)[0] - sorted.get(i - 1)[0]) / 1_000_000);
@@ -239,6 +290,8 @@ public final class FakeProviderServer {
         int port = 0;
         long latency = 300;
         double share = 0.6;
+        double jitter = 0;
+        double rate = 0;
         Path statsFile = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -246,12 +299,14 @@ public final class FakeProviderServer {
                 case "--port" -> port = Integer.parseInt(value);
                 case "--latency-ms" -> latency = Long.parseLong(value);
                 case "--active-share" -> share = Double.parseDouble(value);
+                case "--latency-jitter" -> jitter = Double.parseDouble(value);
+                case "--rate" -> rate = Double.parseDouble(value);
                 case "--stats" -> statsFile = Path.of(value);
                 default -> usage(System.err, "unknown option " + args[i]);
             }
             i++;
         }
-        FakeProviderServer fake = new FakeProviderServer(latency, share);
+        FakeProviderServer fake = new FakeProviderServer(latency, share, jitter, rate);
         int bound = fake.start(port);
         fake.warmUp(bound);
         Path stats = statsFile;
@@ -273,7 +328,8 @@ public final class FakeProviderServer {
 
     private static void usage(PrintStream err, String problem) {
         err.println("fake provider: " + problem);
-        err.println("usage: FakeProviderServer [--port N] [--latency-ms MS] [--active-share 0..1] [--stats FILE]");
+        err.println("usage: FakeProviderServer [--port N] [--latency-ms MS] [--latency-jitter 0..1] [--rate N/s]"
+                + " [--active-share 0..1] [--stats FILE]");
         System.exit(2);
     }
 }

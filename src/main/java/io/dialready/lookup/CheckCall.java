@@ -162,7 +162,7 @@ final class CheckCall {
      */
     private LookupEngine.Call exhausted(LookupAccount a, List<Work.Item> items, ProviderException failure) {
         int n = items.size();
-        int dropAfter = 2 * engine.settings().circuitBreaker().failures();
+        int dropAfter = engine.settings().circuitBreaker().failures();
         if (allRefused) {
             int[] inARow = new int[1];
             engine.locked(() -> {

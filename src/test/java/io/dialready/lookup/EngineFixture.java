@@ -70,6 +70,9 @@ abstract class EngineFixture {
         final Map<String, String> answeredBy = new ConcurrentHashMap<>();
         final Map<String, Integer> charged = new ConcurrentHashMap<>();
         final Map<String, String> dropped = new ConcurrentHashMap<>();
+        /** Per call: {account, send time, numbers}. */
+        final List<Object[]> sends = new CopyOnWriteArrayList<>();
+
         volatile long waitedMs;
 
         @Override
@@ -96,11 +99,32 @@ abstract class EngineFixture {
             }
             waitedMs += waited;
             charged.merge(account, charge, Integer::sum);
+            sends.add(new Object[] {account, sentAt, numbers});
         }
 
         @Override
         public void dropped(String account, String reason) {
             dropped.put(account, reason);
+        }
+
+        /** The most numbers one account sent within any one-second window, by the engine's send times. */
+        long busiestSecond(String account) {
+            List<Object[]> mine = new ArrayList<>(
+                    sends.stream().filter(c -> c[0].equals(account)).toList());
+            mine.sort((x, y) -> ((Instant) x[1]).compareTo((Instant) y[1]));
+            long most = 0;
+            long inWindow = 0;
+            int from = 0;
+            for (int to = 0; to < mine.size(); to++) {
+                inWindow += (Integer) mine.get(to)[2];
+                while (Duration.between((Instant) mine.get(from)[1], (Instant) mine.get(to)[1])
+                                .toNanos()
+                        >= 1_000_000_000L) {
+                    inWindow -= (Integer) mine.get(from++)[2];
+                }
+                most = Math.max(most, inWindow);
+            }
+            return most;
         }
 
         /** Calls of one account, in the order they were recorded. */

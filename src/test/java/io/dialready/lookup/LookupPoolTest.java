@@ -128,8 +128,8 @@ class LookupPoolTest extends EngineFixture {
                 .isEmpty();
         assertThat(quota.used("a", DAY)).isZero();
         assertThat(dead.asked)
-                .as("2 x failures calls of 2 attempts, then no more")
-                .hasSizeLessThanOrEqualTo(8);
+                .as("failures calls of 2 attempts, then no more")
+                .hasSizeLessThanOrEqualTo(4);
     }
 
     @Test
