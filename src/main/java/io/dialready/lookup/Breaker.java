@@ -17,13 +17,19 @@ final class Breaker {
 
     private final JobSpec.CircuitBreaker settings;
     private final BiConsumer<LookupEngine.Stop, String> halt;
+    private final java.util.function.BooleanSupplier stopped;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private int trips;
     private volatile long openUntilNanos;
 
-    Breaker(JobSpec.CircuitBreaker settings, BiConsumer<LookupEngine.Stop, String> halt) {
+    /** {@code stopped}: the lookups stopped, so nobody waits for the breaker any more. */
+    Breaker(
+            JobSpec.CircuitBreaker settings,
+            BiConsumer<LookupEngine.Stop, String> halt,
+            java.util.function.BooleanSupplier stopped) {
         this.settings = settings;
         this.halt = halt;
+        this.stopped = stopped;
         this.openUntilNanos = System.nanoTime();
     }
 
@@ -63,8 +69,13 @@ final class Breaker {
         }
     }
 
-    /** Waits while the breaker is open; returns the milliseconds waited. */
+    /** Waits while the breaker is open and the lookups go on; returns the milliseconds waited. */
     long await() throws InterruptedException {
-        return LookupEngine.sleepUntil(openUntilNanos);
+        long start = System.nanoTime();
+        long left;
+        while ((left = openUntilNanos - System.nanoTime()) > 0 && !stopped.getAsBoolean()) {
+            LookupEngine.sleep(Math.min(left, 100_000_000L));
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 }

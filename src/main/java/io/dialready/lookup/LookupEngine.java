@@ -127,7 +127,7 @@ public final class LookupEngine implements AutoCloseable {
         this.clock = clock;
         this.recorder = recorder;
         this.confirmAfterNanos = confirmAfter.toNanos();
-        this.breaker = new Breaker(settings.circuitBreaker(), this::halt);
+        this.breaker = new Breaker(settings.circuitBreaker(), this::halt, () -> stop != Stop.NONE);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "lookup-" + n.incrementAndGet());

@@ -127,9 +127,7 @@ class LookupPoolTest extends EngineFixture {
                 .as("nothing answered: every number stays unchecked (PENDING), none UNKNOWN")
                 .isEmpty();
         assertThat(quota.used("a", DAY)).isZero();
-        assertThat(dead.asked)
-                .as("failures calls of 2 attempts, then no more")
-                .hasSizeLessThanOrEqualTo(4);
+        assertThat(dead.asked).as("failures calls of 2 attempts, then no more").hasSizeLessThanOrEqualTo(4);
     }
 
     @Test
