@@ -122,25 +122,73 @@ class OnPremLookupTest {
     }
 
     @Test
-    void anExpiredTokenIsRenewedByTheSecondLogin() throws Exception {
+    void aTokenIsRenewedByASecondLoginAMinuteBeforeItExpiresWithoutA401() throws Exception {
+        // the gateway accepts each token until it expires; the run's clock moves past the first one's expiry
         wm.stubFor(post(urlEqualTo("/v1/users/login"))
                 .inScenario("tokens")
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"users\": [{\"token\": \"old-TOKEN\", \"expires_after\": "
-                        + "\"2026-12-01 00:00:00+00:00\"}]}"))
+                        + "\"2026-11-24 04:00:00+00:00\"}]}"))
                 .willSetStateTo("renewed"));
         wm.stubFor(post(urlEqualTo("/v1/users/login"))
                 .inScenario("tokens")
                 .whenScenarioStateIs("renewed")
-                .willReturn(okJson("{\"users\": [{\"token\": \"new-TOKEN\"}]}")));
+                .willReturn(okJson("{\"users\": [{\"token\": \"new-TOKEN\", \"expires_after\": "
+                        + "\"2026-11-25 04:00:00+00:00\"}]}")));
         wm.stubFor(post(urlEqualTo("/v1/contacts"))
                 .withHeader("Authorization", equalTo("Bearer old-TOKEN"))
-                .willReturn(aResponse().withStatus(401)));
+                .willReturn(okJson("{\"contacts\": [{\"input\": \"+5511987650001\", \"status\": \"valid\","
+                        + " \"wa_id\": \"5511987650001\"}]}")));
         wm.stubFor(post(urlEqualTo("/v1/contacts"))
                 .withHeader("Authorization", equalTo("Bearer new-TOKEN"))
                 .willReturn(okJson("{\"contacts\": [{\"input\": \"+5511987650001\", \"status\": \"invalid\"}]}")));
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Fakes.NOW); // 03:00
+        java.time.Clock moving = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
 
-        assertThat(withLogin().check(List.of(BR1)).get(BR1).status()).isEqualTo(WhatsAppStatus.INACTIVE);
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        OnPremLookup onprem = new OnPremLookup(
+                "gw-01",
+                wm.baseUrl(),
+                null,
+                ONPREM_USER,
+                ONPREM_PASSWORD,
+                false,
+                500,
+                Fakes.http(),
+                Fakes.TIMEOUT,
+                moving);
+
+        assertThat(onprem.check(List.of(BR1)).get(BR1).status()).isEqualTo(WhatsAppStatus.ACTIVE);
+        now.set(Fakes.NOW.plus(Duration.ofMinutes(58))); // 03:58: still more than a minute left
+        assertThat(onprem.check(List.of(BR1)).get(BR1).status()).isEqualTo(WhatsAppStatus.ACTIVE);
+        assertThat(onprem.logins()).isEqualTo(1);
+
+        now.set(Fakes.NOW.plus(Duration.ofMinutes(59)).plusSeconds(1)); // 03:59:01: under a minute left
+        assertThat(onprem.check(List.of(BR1)).get(BR1).status())
+                .as("asked with the renewed token")
+                .isEqualTo(WhatsAppStatus.INACTIVE);
+        assertThat(onprem.logins()).isEqualTo(2);
+        wm.verify(3, postRequestedFor(urlEqualTo("/v1/contacts")));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer new-TOKEN")));
+        wm.verify(
+                2,
+                postRequestedFor(urlEqualTo("/v1/contacts")).withHeader("Authorization", equalTo("Bearer old-TOKEN")));
     }
 
     @Test
