@@ -24,7 +24,7 @@ public final class PhoneExtractor {
     private final List<Source> sources = new ArrayList<>();
 
     public PhoneExtractor(JobSpec spec, String[] header) {
-        this.normalizer = new PhoneNormalizer(spec.country());
+        this.normalizer = new PhoneNormalizer(spec.country(), spec.ninthDigitFor7());
         for (int i = 0; i < spec.phones().size(); i++) {
             JobSpec.PhoneSource s = spec.phones().get(i);
             String key = "phones[" + i + "]";

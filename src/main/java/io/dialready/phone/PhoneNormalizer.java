@@ -95,8 +95,18 @@ public final class PhoneNormalizer {
 
     private final String region;
     private final int regionCountryCode;
+    private final boolean ninthDigitFor7;
 
     public PhoneNormalizer(String defaultRegion) {
+        this(defaultRegion, true);
+    }
+
+    /**
+     * @param ninthDigitFor7 whether a Brazilian 8-digit number starting with 7 after its area code ({@code (64)
+     *     7836-2099}) is repaired with the ninth digit like the 6/8/9 ones (the spec's {@code ninth_digit_for_7},
+     *     default true), although libphonenumber still accepts it as written
+     */
+    public PhoneNormalizer(String defaultRegion, boolean ninthDigitFor7) {
         if (defaultRegion == null || defaultRegion.isBlank()) {
             throw new IllegalArgumentException("default region is required (ISO code such as BR or IN)");
         }
@@ -106,6 +116,7 @@ public final class PhoneNormalizer {
         }
         this.region = r;
         this.regionCountryCode = UTIL.getCountryCodeForRegion(r);
+        this.ninthDigitFor7 = ninthDigitFor7;
     }
 
     public String defaultRegion() {
@@ -407,7 +418,7 @@ public final class PhoneNormalizer {
     private Attempt interpret(boolean plus, String digits, String note) {
         Attempt a = parse(plus, digits, note);
         if (a.valid) {
-            return a;
+            return legacySeven(a);
         }
         Attempt r = ninthDigit(a);
         if (r != null) {
@@ -422,7 +433,7 @@ public final class PhoneNormalizer {
                         true,
                         BR_CC + digits.substring(3),
                         join(note, "carrier prefix " + digits.substring(0, 3) + " removed"));
-                r = c.valid ? c : ninthDigit(c);
+                r = c.valid ? legacySeven(c) : ninthDigit(c);
                 if (r != null) {
                     return r;
                 }
@@ -430,7 +441,7 @@ public final class PhoneNormalizer {
             // 0055: libphonenumber reads 00 + carrier 55 + country code; in a Brazilian file it is +55
             if (digits.startsWith("0055") && digits.length() >= 14) {
                 Attempt c = parse(true, digits.substring(2), note);
-                r = c.valid ? c : ninthDigit(c);
+                r = c.valid ? legacySeven(c) : ninthDigit(c);
                 if (r != null) {
                     return r;
                 }
@@ -451,6 +462,27 @@ public final class PhoneNormalizer {
         Attempt r = parse(
                 true, BR_CC + a.nsn.substring(0, 2) + "9" + a.nsn.substring(2), join(a.notes, "ninth digit added"));
         return r.type == PhoneNumberType.MOBILE ? r : null;
+    }
+
+    /**
+     * A Brazilian 8-digit number starting with 7 after its area code: libphonenumber still reads it as a mobile (its
+     * metadata keeps the old radio-trunking range, 9.0.43: every DDD, 70-79), but that network closed in 2018 and such
+     * a number in a debtor file is a legacy mobile from before the ninth digit. Repaired like the 6/8/9 ones (noted),
+     * unless the spec keeps them as written.
+     */
+    private Attempt legacySeven(Attempt a) {
+        if (!ninthDigitFor7
+                || a.number == null
+                || a.number.getCountryCode() != BR_CC
+                || a.nsn.length() != 10
+                || a.nsn.charAt(2) != '7'
+                || a.type != PhoneNumberType.MOBILE
+                || !BR_AREA_CODES.contains(a.nsn.substring(0, 2))) {
+            return a;
+        }
+        Attempt r = parse(
+                true, BR_CC + a.nsn.substring(0, 2) + "9" + a.nsn.substring(2), join(a.notes, "ninth digit added"));
+        return r.type == PhoneNumberType.MOBILE ? r : a;
     }
 
     private Attempt parse(boolean plus, String digits, String note) {

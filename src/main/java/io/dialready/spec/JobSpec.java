@@ -19,7 +19,38 @@ public record JobSpec(
         Run run,
         Path callingRules,
         Suppression suppression,
-        boolean sharedNumbers) {
+        boolean sharedNumbers,
+        boolean ninthDigitFor7) {
+
+    /** {@code ninthDigitFor7}: Brazilian 8-digit numbers starting with 7 get the ninth digit (the default). */
+    public JobSpec(
+            Path specFile,
+            String name,
+            String country,
+            Input input,
+            Columns columns,
+            List<PhoneSource> phones,
+            Lookup lookup,
+            Output output,
+            Run run,
+            Path callingRules,
+            Suppression suppression,
+            boolean sharedNumbers) {
+        this(
+                specFile,
+                name,
+                country,
+                input,
+                columns,
+                phones,
+                lookup,
+                output,
+                run,
+                callingRules,
+                suppression,
+                sharedNumbers,
+                true);
+    }
 
     public JobSpec(
             Path specFile,

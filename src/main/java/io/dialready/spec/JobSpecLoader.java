@@ -53,6 +53,10 @@ public final class JobSpecLoader {
             String callingRules,
             RawSuppression suppression,
             Boolean sharedNumbers,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("ninth_digit_for_7")
+            Boolean ninthDigitFor7,
+
             RawCampaigns campaigns) {}
 
     record RawInput(
@@ -291,7 +295,8 @@ public final class JobSpecLoader {
                     run,
                     callingRules,
                     suppression(raw.suppression()),
-                    Boolean.TRUE.equals(raw.sharedNumbers()));
+                    Boolean.TRUE.equals(raw.sharedNumbers()),
+                    !Boolean.FALSE.equals(raw.ninthDigitFor7()));
         }
 
         private JobSpec.Output campaigns(JobSpec.Output out, RawCampaigns c, String country) {

@@ -33,7 +33,13 @@ public final class SuppressionList {
     }
 
     public static SuppressionList load(List<Path> doNotCall, List<Path> debtorKeys, String country) {
-        PhoneNormalizer normalizer = new PhoneNormalizer(country);
+        return load(doNotCall, debtorKeys, country, true);
+    }
+
+    /** {@code ninthDigitFor7}: as the spec reads the debtors' numbers, so that both sides agree. */
+    public static SuppressionList load(
+            List<Path> doNotCall, List<Path> debtorKeys, String country, boolean ninthDigitFor7) {
+        PhoneNormalizer normalizer = new PhoneNormalizer(country, ninthDigitFor7);
         Set<String> numbers = new HashSet<>();
         Set<String> keys = new HashSet<>();
         long unusable = 0;

@@ -109,6 +109,13 @@ class PhoneNormalizerTest {
             55 11 8765-4321            => +5511987654321 => MOBILE     => ninth digit added
             0 21 11 8765 4321          => +5511987654321 => MOBILE     => carrier prefix 021 removed; ninth digit added
             011 8765-4321              => +5511987654321 => MOBILE     => trunk prefix 0 removed; ninth digit added
+            (11) 9876-5432             => +5511998765432 => MOBILE     => ninth digit added
+            # ...those starting with 7 too: libphonenumber still reads DDD + 7xxx-xxxx as a mobile (the closed
+            # radio-trunking range), but in a debtor file it is a legacy mobile (ninth_digit_for_7, default true)
+            (64) 7836-2099             => +5564978362099 => MOBILE     => ninth digit added
+            (11) 7123-4567             => +5511971234567 => MOBILE     => ninth digit added
+            (99) 7000-1234             => +5599970001234 => MOBILE     => ninth digit added
+            0 21 64 7836-2099          => +5564978362099 => MOBILE     => carrier prefix 021 removed; ninth digit added
             (11) 2345-6789             => +551123456789  => FIXED_LINE =>
             (47) 3456-7890             => +554734567890  => FIXED_LINE =>
             # extensions are dropped
@@ -181,6 +188,14 @@ class PhoneNormalizerTest {
             """)
     void brazilInvalid(String input, String reason) {
         assertInvalid(single(br.parseCell(SRC, input)), reason);
+    }
+
+    @Test
+    void eightDigitNumbersStartingWith7AreKeptAsWrittenWhenTheSpecSaysSo() {
+        PhoneNormalizer keep = new PhoneNormalizer("BR", false);
+        assertValid(single(keep.parseCell(SRC, "(64) 7836-2099")), "+556478362099", PhoneType.MOBILE, null);
+        assertValid(
+                single(keep.parseCell(SRC, "(11) 8765-4321")), "+5511987654321", PhoneType.MOBILE, "ninth digit added");
     }
 
     @Test

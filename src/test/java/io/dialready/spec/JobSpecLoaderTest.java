@@ -51,6 +51,39 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void lookupCacheAgesNegativeConfirmationAndTheNinthDigitFor7() {
+        JobSpec defaults = parse(MINIMAL);
+        assertThat(defaults.lookup().cacheTtl(false)).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.lookup().cacheTtl(true)).as("negatives age faster").isEqualTo(java.time.Duration.ofDays(2));
+        assertThat(defaults.lookup().confirmNegatives())
+                .as("as the provider needs")
+                .isNull();
+        assertThat(defaults.ninthDigitFor7()).isTrue();
+
+        JobSpec set = parse(MINIMAL + """
+                ninth_digit_for_7: false
+                lookup:
+                  cache_ttl_days: 10
+                  negative_ttl_days: 1
+                  confirm_negatives: false
+                  concurrency: 256
+                """);
+        assertThat(set.ninthDigitFor7()).isFalse();
+        assertThat(set.lookup().cacheTtl(true)).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(set.lookup().confirmNegatives()).isFalse();
+        assertThat(set.lookup().concurrency()).isEqualTo(256);
+
+        assertThat(parse(MINIMAL + "lookup:\n  cache_ttl_days: 1\n").lookup().cacheTtl(true))
+                .as("never longer than the positive age")
+                .isEqualTo(java.time.Duration.ofDays(1));
+        assertThatThrownBy(() -> parse(MINIMAL + "lookup:\n  negative_ttl_days: 8\n"))
+                .hasMessageContaining("lookup.negative_ttl_days")
+                .hasMessageContaining("between 0 and 7");
+        assertThatThrownBy(() -> parse(MINIMAL + "lookup:\n  concurrency: 257\n"))
+                .hasMessageContaining("lookup.concurrency");
+    }
+
+    @Test
     void shippedDemoSpecsLoad() {
         JobSpec br = loader.load(Path.of("jobs/demo-br.yml"));
         assertThat(br.country()).isEqualTo("BR");
