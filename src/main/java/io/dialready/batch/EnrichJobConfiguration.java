@@ -120,7 +120,10 @@ public class EnrichJobConfiguration {
         SuppressionList suppression = spec.suppression() == null
                 ? null
                 : SuppressionList.load(
-                        spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country());
+                        spec.suppression().doNotCall(),
+                        spec.suppression().debtorKeys(),
+                        spec.country(),
+                        spec.ninthDigitFor7());
         LookupQueueWriter queue = new LookupQueueWriter(
                 new LookupTables(dataSource),
                 spec.lookup().checkFixedLines(),
@@ -304,7 +307,10 @@ public class EnrichJobConfiguration {
         }
         if (spec.suppression() != null) {
             writer.withSuppression(SuppressionList.load(
-                    spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country()));
+                    spec.suppression().doNotCall(),
+                    spec.suppression().debtorKeys(),
+                    spec.country(),
+                    spec.ninthDigitFor7()));
         }
         if (spec.callingRules() != null) {
             writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
