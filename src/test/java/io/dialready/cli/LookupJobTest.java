@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dialready.domain.LookupResult;
 import io.dialready.lookup.SandboxLookup;
+import io.dialready.run.ExitCodes;
 import io.dialready.spec.JobSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

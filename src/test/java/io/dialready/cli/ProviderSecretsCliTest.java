@@ -2,6 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.run.ExitCodes;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
