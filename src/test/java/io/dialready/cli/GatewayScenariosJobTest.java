@@ -2,6 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.run.ExitCodes;
+import io.dialready.source.Portfolio;
 import io.dialready.testgateway.GatewayFixture;
 import io.dialready.testgateway.ScriptedGateway;
 import io.dialready.testgateway.ScriptedGateway.Answer;
@@ -69,7 +71,7 @@ class GatewayScenariosJobTest {
 
     /** {@code n} debtors, one mobile each: C001 owns +55 11 98765-0001 and so on. */
     private void portfolio(int n) throws Exception {
-        StringBuilder sb = new StringBuilder(EnrichCommandTest.HEADER).append("\n");
+        StringBuilder sb = new StringBuilder(Portfolio.HEADER).append("\n");
         for (int i = 1; i <= n; i++) {
             sb.append(String.format(
                     "C%03d;000;DEVEDOR %d;%d.000,00;01/11/2026;11;98765-%04d;;;;;;SP%n", i, i, 1000 + i, i));
