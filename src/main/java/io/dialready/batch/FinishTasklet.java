@@ -141,6 +141,9 @@ final class FinishTasklet implements Tasklet {
             r.put("lookup_stopped", lookup.getExecutionContext().getString(LookupTasklet.STOP_KEY));
             r.put("lookup_stop_message", lookup.getExecutionContext().getString(LookupTasklet.STOP_MESSAGE_KEY));
         }
+        // issue 11: what each account answered, the quota its calls kept, the calls refused, and why it was dropped
+        Map<String, Long> answeredBy = tables.answeredBy(id);
+        Map<String, String> dropped = lookup == null ? Map.of() : LookupTasklet.dropped(lookup.getExecutionContext());
         Map<String, LookupTables.AccountUse> use = new LinkedHashMap<>();
         for (LookupTables.AccountUse u : tables.accountUse(id)) {
             use.put(u.account(), u);
@@ -158,6 +161,7 @@ final class FinishTasklet implements Tasklet {
             m.put("quota_used", quota.used(a.name(), today));
             m.put("daily_quota", a.dailyQuota());
             m.put("rate", a.rate().toString());
+            accountOutcome(m, a.name(), u, answeredBy, dropped);
             accounts.add(m);
         }
         r.put("accounts", accounts);
@@ -166,6 +170,25 @@ final class FinishTasklet implements Tasklet {
                 plan.spec().lookup().accounts().stream()
                         .mapToDouble(a -> a.rate().perSecond())
                         .sum());
+    }
+
+    /**
+     * An account's outcome in this run (issue 11): numbers it answered for good, the daily quota its calls kept in this
+     * run (refused calls gave theirs back), its check calls refused before they could reach WhatsApp, and, when it was
+     * taken out of the run, why.
+     */
+    private static void accountOutcome(
+            Map<String, Object> m,
+            String name,
+            LookupTables.AccountUse u,
+            Map<String, Long> answeredBy,
+            Map<String, String> dropped) {
+        m.put("numbers_answered", answeredBy.getOrDefault(name, 0L));
+        m.put("quota_used_this_run", u == null ? 0 : u.quotaUsed());
+        m.put("calls_refused", u == null ? 0 : u.refusedCalls());
+        if (dropped.containsKey(name)) {
+            m.put("dropped", dropped.get(name));
+        }
     }
 
     private static Map<String, Long> statusCounts(RunStats stats, String prefix) {

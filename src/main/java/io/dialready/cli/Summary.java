@@ -52,6 +52,7 @@ final class Summary {
                             a.get("quota_used"),
                             a.get("daily_quota"),
                             a.get("quota_day"));
+                    accountOutcome(out, a);
                 }
             }
         }
@@ -74,6 +75,18 @@ final class Summary {
         }
         if (r.get("numbers_shared") != null) {
             out.printf("  shared numbers: %s (in %s dialer rows)%n", r.get("numbers_shared"), r.get("phones_shared"));
+        }
+    }
+
+    /** Issue 11: what the account answered in this run, the quota its calls kept, the calls refused, and a drop. */
+    private static void accountOutcome(PrintWriter out, Map<?, ?> a) {
+        if (a.get("numbers_answered") != null) {
+            out.printf(
+                    "      this run: %s numbers answered, %s of quota used, %s calls refused by the gateway%n",
+                    a.get("numbers_answered"), a.get("quota_used_this_run"), a.get("calls_refused"));
+        }
+        if (a.get("dropped") != null) {
+            out.printf("      dropped from the run: %s%n", a.get("dropped"));
         }
     }
 }

@@ -271,6 +271,16 @@ class GatewayScenariosJobTest {
                 .as("the refused calls gave their numbers back")
                 .isEqualTo(10);
         assertThat(a.get("quota_used").asLong() + b.get("quota_used").asLong()).isEqualTo(100);
+        assertThat(a.get("numbers_answered").asLong()).isEqualTo(10);
+        assertThat(a.get("quota_used_this_run").asLong()).isEqualTo(10);
+        assertThat(a.get("calls_refused").asLong()).isBetween(1L, 2L);
+        assertThat(a.get("dropped").asString()).contains("conta-a", "HTTP 400", "Connection Closed");
+        assertThat(b.get("numbers_answered").asLong()).isEqualTo(90);
+        assertThat(b.has("dropped")).isFalse();
+        assertThat(run.out()).contains("account conta-a", "dropped from the run", "Connection Closed");
+        assertThat(Files.readString(out.resolve("carteira.report.html")))
+                .as("the HTML report's accounts table")
+                .contains("dropped", "Boom 428 Connection Closed");
     }
 
     @Test
