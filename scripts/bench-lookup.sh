@@ -154,7 +154,7 @@ YML
     calls=$(json_number provider_calls "$report")
     requested=$(json_number lookups_requested "$report")
     hits=$(json_number cache_hits "$report")
-    quota=$(json_sum quota_used "$report")
+    quota=$(json_sum quota_used_this_run "$report")
     answered=$(awk -F, 'NR > 1 && ($6 == "ACTIVE" || $6 == "INACTIVE") { n++ } END { print n + 0 }' "$dialer")
     local share per qper wall
     share=$(awk -v r="$rate" -v l="$RATE" -v a="$accounts" 'BEGIN { printf "%.1f%%", 100 * r / (l * a) }')

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -93,7 +92,7 @@ public final class LookupEngine implements AutoCloseable {
         default void dropped(String account, String reason) {}
     }
 
-    private final List<LookupAccount> accounts;
+    private final AccountPool pool;
     private final JobSpec.Lookup settings;
     private final QuotaStore quota;
     private final Clock clock;
@@ -118,10 +117,7 @@ public final class LookupEngine implements AutoCloseable {
             Clock clock,
             Recorder recorder,
             Duration confirmAfter) {
-        if (accounts.isEmpty()) {
-            throw new IllegalArgumentException("the lookup engine needs at least one account");
-        }
-        this.accounts = List.copyOf(accounts);
+        this.pool = new AccountPool(accounts);
         this.settings = settings;
         this.quota = quota;
         this.clock = clock;
@@ -147,14 +143,12 @@ public final class LookupEngine implements AutoCloseable {
 
     /** Numbers per second all accounts together may check. */
     public double allowedRate() {
-        return accounts.stream().mapToDouble(a -> a.spec.rate().perSecond()).sum();
+        return pool.allowedRate();
     }
 
     /** The accounts taken out of the run so far, and why. */
     public Map<String, String> dropped() {
-        Map<String, String> out = new LinkedHashMap<>();
-        accounts.stream().filter(a -> a.dropped != null).forEach(a -> out.put(a.name(), a.dropped));
-        return out;
+        return pool.dropped();
     }
 
     /**
@@ -233,60 +227,18 @@ public final class LookupEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * The usable account whose next slot comes first, skipping those whose first call is still out; null when none can
-     * take a call now. When no account is usable at all, the lookups stop.
-     */
+    /** The account to place the next call on (see {@link AccountPool#soonest}); when none is usable, the lookups stop. */
     private LookupAccount pick() {
-        LookupAccount best = null;
-        long bestAt = Long.MAX_VALUE;
-        long now = System.nanoTime();
-        boolean anyUsable = false;
-        for (LookupAccount a : accounts) {
-            if (!a.usable()) {
-                continue;
-            }
-            anyUsable = true;
-            if (a.firstOut && !a.opened) {
-                continue;
-            }
-            long at = a.pacer.soonest(now);
-            if (at < bestAt) {
-                best = a;
-                bestAt = at;
-            }
-        }
-        if (!anyUsable) {
+        LookupAccount a = pool.soonest(System.nanoTime());
+        if (a == null && !pool.anyUsable()) {
             noAccountLeft();
         }
-        return best;
+        return a;
     }
 
     /** Every account is spent or dropped: the lookups stop, saying which and why. */
     private void noAccountLeft() {
-        List<String> why = new ArrayList<>();
-        boolean anyDropped = false;
-        for (LookupAccount a : accounts) {
-            if (a.dropped != null) {
-                anyDropped = true;
-                why.add(a.dropped);
-            } else if (a.spent) {
-                why.add("account '" + a.name() + "': daily quota of " + a.spec.dailyQuota() + " spent");
-            }
-        }
-        if (anyDropped) {
-            halt(Stop.PROVIDER_FAILED, "no usable account left: " + String.join("; ", why));
-        } else {
-            halt(
-                    Stop.QUOTA_SPENT,
-                    "every account's daily quota is spent ("
-                            + String.join(
-                                    ", ",
-                                    accounts.stream()
-                                            .map(a -> a.name() + " " + a.spec.dailyQuota())
-                                            .toList())
-                            + " numbers a day)");
-        }
+        halt(pool.anyDropped() ? Stop.PROVIDER_FAILED : Stop.QUOTA_SPENT, pool.whyNoneUsable());
     }
 
     // ---- called by CheckCall and the photos, with what a call came back with
@@ -326,7 +278,7 @@ public final class LookupEngine implements AutoCloseable {
             if (first) {
                 a.dropped = reason;
             }
-            if (accounts.stream().noneMatch(LookupAccount::usable)) {
+            if (!pool.anyUsable()) {
                 noAccountLeft();
             }
             lock.notifyAll();
@@ -385,16 +337,8 @@ public final class LookupEngine implements AutoCloseable {
     /** For photos, which spend no check quota: the account not dropped whose next slot comes first; slot reserved. */
     Call placePhoto(long waitedMs) {
         synchronized (lock) {
-            LookupAccount best = null;
-            long bestAt = Long.MAX_VALUE;
             long now = System.nanoTime();
-            for (LookupAccount a : accounts) {
-                long at = a.pacer.soonest(now);
-                if (a.dropped == null && at < bestAt) {
-                    best = a;
-                    bestAt = at;
-                }
-            }
+            LookupAccount best = pool.soonestForPhotos(now);
             if (best == null) {
                 return null;
             }
