@@ -1,8 +1,10 @@
-package io.dialready.source;
+package io.dialready.source.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpecException;
 import java.io.OutputStream;
 import java.nio.file.Files;

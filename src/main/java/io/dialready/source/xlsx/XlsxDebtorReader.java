@@ -1,5 +1,8 @@
-package io.dialready.source;
+package io.dialready.source.xlsx;
 
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
+import io.dialready.source.csv.CsvDebtorReader;
 import io.dialready.spec.JobSpecException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
