@@ -263,9 +263,9 @@ class XlsxSourceTest {
 
     @Test
     void namesColumnsAndCellReferences() {
-        assertThat(XlsxDebtorReader.columnIndex("A1")).isZero();
-        assertThat(XlsxDebtorReader.columnIndex("AB12")).isEqualTo(27);
-        assertThat(XlsxDebtorReader.columnName(27)).isEqualTo("AB");
-        assertThat(XlsxDebtorReader.columnName(0)).isEqualTo("A");
+        assertThat(CellText.columnIndex("A1")).isZero();
+        assertThat(CellText.columnIndex("AB12")).isEqualTo(27);
+        assertThat(CellText.columnName(27)).isEqualTo("AB");
+        assertThat(CellText.columnName(0)).isEqualTo("A");
     }
 }
