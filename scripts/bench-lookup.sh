@@ -13,7 +13,8 @@
 # numbers that arrived within any one second (must not exceed RATE). A third run repeats the single scenario on the
 # same job repository to show the cache (0 provider calls).
 #
-# Builds nothing: expects target/dialready.jar (./mvnw -q package -DskipTests). Writes only under bench/lookup/.
+# Builds nothing: expects target/dialready.jar and target/dialready-bench.jar (./mvnw -q package -DskipTests).
+# Writes only under bench/lookup/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,8 +61,7 @@ stop_fake() {
 trap stop_fake EXIT
 
 start_fake() { # $1 stats file
-    "$java_bin" -Xmx256m -Dloader.main=io.dialready.bench.FakeProviderServer -cp "$jar" \
-        org.springframework.boot.loader.launch.PropertiesLauncher \
+    scripts/bench-java -Xmx256m io.dialready.bench.FakeProviderServer \
         --port 0 --latency-ms "$LATENCY_MS" --stats "$1" >"$work/fake.out" 2>&1 &
     fake_pid=$!
     for _ in $(seq 1 100); do
