@@ -115,7 +115,8 @@ class XlsxSourceTest {
         base.close();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             String sheet = new String(
-                    zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
+                    zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
             assertThat(sheet).contains("t=\"inlineStr\"").doesNotContain("t=\"s\"");
         }
         checkShapes(file);
