@@ -23,6 +23,8 @@ import java.util.UUID;
 public final class MariaDb implements AutoCloseable {
 
     private static MariaDb shared;
+
+    @SuppressWarnings("StaticAssignmentOfThrowable") // rethrown to every later test: one failed start, not one per test
     private static RuntimeException sharedFailure;
 
     private final String host;

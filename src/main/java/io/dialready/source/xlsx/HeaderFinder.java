@@ -18,6 +18,7 @@ final class HeaderFinder {
     private static final int HEADER_SEARCH_ROWS = 50;
 
     /** The header's names (trailing empty cells dropped, each name stripped) and its sheet row number. */
+    @SuppressWarnings("ArrayRecordComponent") // read once, never compared
     record Header(String[] names, long row) {}
 
     private HeaderFinder() {}

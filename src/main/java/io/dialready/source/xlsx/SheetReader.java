@@ -23,6 +23,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 final class SheetReader implements AutoCloseable {
 
     /** One row as stored: its sheet row number, its cells by column, the first error cell if any. */
+    @SuppressWarnings("ArrayRecordComponent") // one row on its way to a SourceRow, never compared
     record Row(long number, String[] cells, String errorRef, String errorValue) {
 
         boolean blank() {
