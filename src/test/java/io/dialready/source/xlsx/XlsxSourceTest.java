@@ -285,10 +285,22 @@ class XlsxSourceTest {
     }
 
     @Test
-    void namesColumnsAndCellReferences() {
-        assertThat(CellText.columnIndex("A1")).isZero();
-        assertThat(CellText.columnIndex("AB12")).isEqualTo(27);
-        assertThat(CellText.columnName(27)).isEqualTo("AB");
-        assertThat(CellText.columnName(0)).isEqualTo("A");
+    void theMappedColumnsAreEveryColumnTheSpecNames() {
+        io.dialready.spec.JobSpec spec = new io.dialready.spec.JobSpecLoader().parse("""
+                country: BR
+                input:
+                  path: in.xlsx
+                columns:
+                  key: CONTRATO
+                  name: NOME
+                  amount: VALOR
+                  days_overdue: ATRASO
+                phones:
+                  - column: CELULAR
+                  - ddd: DDD1
+                    number: FONE1
+                """, dir.resolve("job.yml"));
+        assertThat(XlsxDebtorReader.mappedColumns(spec))
+                .containsExactly("CONTRATO", "NOME", "VALOR", "ATRASO", "CELULAR", "DDD1", "FONE1");
     }
 }
