@@ -36,6 +36,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
@@ -257,7 +258,8 @@ public class EnrichJobConfiguration {
             LookupService lookupService,
             DialerStaging staging,
             RunStats stats,
-            DataSource dataSource) {
+            DataSource dataSource,
+            ObjectProvider<ProgressListener> progressListener) {
         JobSpec spec = plan.spec();
         String[] header = plan.header().toArray(String[]::new);
         EnrichProcessor processor = processor(plan);
@@ -280,9 +282,8 @@ public class EnrichJobConfiguration {
                 headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
         ItemStreamReader<SourceRow> source = source(plan);
         Progress progress = new Progress(
-                        plan.progress() == null ? Progress.Mode.LINES : plan.progress(),
-                        plan.quiet() ? null : System.err,
-                        plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval())
+                        plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval(),
+                        progressListener.getIfAvailable(() -> ProgressListener.NONE))
                 .withLookups(lookupService::lookupsRequested, () -> allowedLookupsPerSecond(spec.lookup()));
         if (source instanceof CsvDebtorReader csv) {
             progress.withInputFraction(csv::fractionRead);

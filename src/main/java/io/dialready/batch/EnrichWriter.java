@@ -201,7 +201,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        Long run = stepExecution.getJobParameters().getLong("run");
+        Long run = stepExecution.getJobParameters().getLong(RunIdentity.STARTED);
         this.runStarted = run == null ? jobInstanceId : run;
         staging.create(jobInstanceId);
     }

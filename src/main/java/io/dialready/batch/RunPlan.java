@@ -16,7 +16,8 @@ import java.util.List;
  *                 show a rejected row's cells on one line)
  * @param workbook for an XLSX input, the sheet (by its name) and header row found by the pre-flight checks; null for
  *                 a CSV input
- * @param progress how progress is shown (BAR or LINES, already resolved; NONE when quiet)
+ * @param quiet    no progress lines on the console (the lookup step's); the rows step's progress goes to the run's
+ *                 listener (run/RunListener) whatever this says
  * @param progressInterval how often a progress line is printed and logged
  */
 public record RunPlan(
@@ -29,38 +30,9 @@ public record RunPlan(
         boolean dryRun,
         boolean quiet,
         XlsxDebtorReader.Layout workbook,
-        Progress.Mode progress,
         java.time.Duration progressInterval,
         boolean forceRecheck,
         java.time.Clock clock) {
-
-    public RunPlan(
-            JobSpec spec,
-            Path input,
-            CsvFormat format,
-            List<String> header,
-            OutputFiles outputs,
-            LocalDate asOf,
-            boolean dryRun,
-            boolean quiet,
-            XlsxDebtorReader.Layout workbook,
-            Progress.Mode progress,
-            java.time.Duration progressInterval) {
-        this(
-                spec,
-                input,
-                format,
-                header,
-                outputs,
-                asOf,
-                dryRun,
-                quiet,
-                workbook,
-                progress,
-                progressInterval,
-                false,
-                java.time.Clock.systemUTC());
-    }
 
     /**
      * Whether the lookup engine asks the numbers (pre-pass, lookup step, cache, limits): for every real provider, and

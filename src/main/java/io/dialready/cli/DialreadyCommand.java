@@ -1,5 +1,6 @@
 package io.dialready.cli;
 
+import io.dialready.run.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,20 +1,22 @@
 package io.dialready.cli;
 
+import io.dialready.cli.TerminalProgress.Mode;
+import io.dialready.run.DataFolder;
+import io.dialready.run.ExitCodes;
+import io.dialready.run.JobStore;
+import io.dialready.run.LockFile;
+import io.dialready.run.RunRequest;
+import io.dialready.run.RunResult;
+import io.dialready.run.RunService;
+import io.dialready.spec.JobSpecException;
 import io.dialready.watch.DropFolder;
 import io.dialready.watch.Ledger;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dialready watch}: a drop folder for one job. Each CSV/XLSX file dropped into the inbox is processed once, with
- * enrich's own run path in this process ({@code --input} = the file in processing/, {@code --output} = the outbox).
+ * {@code dialready watch}: a drop folder for one job. Each CSV/XLSX file dropped into the inbox is processed once,
+ * through RunService in this process, as enrich would run it ({@code --input} = the file in processing/,
+ * {@code --output} = the outbox).
  */
 @Command(
         name = "watch",
@@ -112,10 +115,7 @@ public final class WatchCommand implements Callable<Integer> {
     /** Set by tests: stops the watch loop. */
     BooleanSupplier stop = () -> false;
 
-    /** Exit codes of a run that completed (0), or completed with phones left PENDING because a quota was spent (4). */
-    static boolean completed(int exitCode) {
-        return exitCode == ExitCodes.COMPLETED || exitCode == ExitCodes.QUOTA_SPENT;
-    }
+    private final RunService service = new RunService();
 
     @Override
     public Integer call() throws Exception {
@@ -135,12 +135,10 @@ public final class WatchCommand implements Callable<Integer> {
         }
         LogFile.use(logFile);
         Path in = inbox.toAbsolutePath().normalize();
-        Path dataDir = data.toAbsolutePath().normalize();
-        Files.createDirectories(dataDir);
+        DataFolder folder = new DataFolder(data);
+        folder.prepare();
         Path spec = job.toAbsolutePath().normalize();
-        try (FileChannel lockFile = FileChannel.open(
-                        in.resolve(".dialready-watch.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = tryLock(lockFile)) {
+        try (LockFile lock = LockFile.tryLock(in.resolve(".dialready-watch.lock"))) {
             if (lock == null) {
                 err.println("dialready: another watcher is watching " + in);
                 return ExitCodes.FAILED;
@@ -151,68 +149,44 @@ public final class WatchCommand implements Callable<Integer> {
                     spec.toString(),
                     Duration.ofMillis(Math.round(settle * 1000)),
                     Duration.ofMillis(Math.round(poll * 1000)));
-            DropFolder folder = new DropFolder(
+            DropFolder dropFolder = new DropFolder(
                     settings,
-                    new Ledger(dataDir),
+                    new Ledger(folder.dir()),
                     file -> enrich(spec, file, settings, out, err),
-                    () -> busy(dataDir),
+                    folder::busy,
                     out);
-            folder.run(stop, once);
-            out.printf("dialready watch: %d done, %d failed%n", folder.processed(), folder.failed());
-            return folder.failed() > 0 ? ExitCodes.FAILED : ExitCodes.COMPLETED;
+            dropFolder.run(stop, once);
+            out.printf("dialready watch: %d done, %d failed%n", dropFolder.processed(), dropFolder.failed());
+            return dropFolder.failed() > 0 ? ExitCodes.FAILED : ExitCodes.COMPLETED;
         }
     }
 
-    /** enrich on one file, in this process; its summary goes to our output, its error lines to ours and the result. */
+    /**
+     * One file, as enrich runs it (the store of --data, or of DIALREADY_DATABASE_URL as enrich's default): its summary
+     * goes to our output, its error lines to ours and to the result.
+     */
     private DropFolder.Result enrich(
             Path spec, Path file, DropFolder.Settings settings, PrintWriter out, PrintWriter err) {
-        List<String> args = new ArrayList<>(List.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--input",
-                file.toString(),
-                "--output",
-                settings.outbox().toString(),
-                "--data",
-                data.toString(),
-                "--log-file",
-                logFile.toString(),
-                "--progress",
-                quiet ? "none" : "lines"));
-        if (dryRun) {
-            args.add("--dry-run");
-        }
-        if (asOf != null) {
-            args.addAll(List.of("--as-of", asOf.toString()));
-        }
         StringWriter errors = new StringWriter();
-        int code = DialreadyCommand.execute(out, new PrintWriter(errors, true), args.toArray(String[]::new));
+        PrintWriter errorLines = new PrintWriter(errors, true);
+        int code;
+        try {
+            JobStore store = EnrichCommand.store(
+                    data, System.getenv("DIALREADY_DATABASE_URL"), System.getenv("DIALREADY_DATABASE_USER"));
+            RunRequest request = RunRequest.of(spec, store)
+                    .withInput(file)
+                    .withOutput(settings.outbox())
+                    .withLogFile(logFile)
+                    .withAsOf(asOf)
+                    .withDryRun(dryRun);
+            RunResult result = service.start(request, TerminalProgress.of(quiet ? Mode.NONE : Mode.LINES, System.err));
+            code = Results.print(result, out, errorLines);
+        } catch (JobSpecException e) {
+            errorLines.println("dialready: " + e.getMessage());
+            code = ExitCodes.BAD_ARGUMENTS;
+        }
         err.print(errors);
         err.flush();
         return new DropFolder.Result(code, errors.toString());
-    }
-
-    /** Whether another run holds the data folder's lock (nightly, a manual enrich): the file waits for the next poll. */
-    private static boolean busy(Path dataDir) {
-        try (FileChannel channel = FileChannel.open(
-                dataDir.resolve("dialready.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (IOException e) {
-            return false; // enrich reports the problem itself
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
     }
 }

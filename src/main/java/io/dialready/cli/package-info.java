@@ -1,5 +1,6 @@
 /**
- * Command line: {@code dialready enrich} and its options, exit codes and summary. Checks the arguments, the job spec
- * and the input before Spring starts, so mistakes cost a second and one clear line.
+ * The command line, picocli only: {@code enrich}, {@code resume} and {@code watch} turn their options into a
+ * {@link io.dialready.run.RunRequest}, call {@link io.dialready.run.RunService}, and print the result (summary,
+ * one-line errors, the terminal's progress) with the exit code it decides.
  */
 package io.dialready.cli;

@@ -48,7 +48,7 @@ public final class DropFolder {
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
 
     /**
-     * Exit code 4 (cli.ExitCodes.QUOTA_SPENT): every account's daily quota is spent, some phones are left PENDING, the
+     * Exit code 4 (run.ExitCodes.QUOTA_SPENT): every account's daily quota is spent, some phones are left PENDING, the
      * outputs are complete. A completed run, not a failure; reported.
      */
     public static final int QUOTA_SPENT = 4;

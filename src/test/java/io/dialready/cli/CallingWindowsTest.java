@@ -2,10 +2,10 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,35 +20,14 @@ class CallingWindowsTest {
     Path dir;
 
     private CliRun enrich(String country, String csv) throws Exception {
-        Files.writeString(dir.resolve("in.csv"), csv);
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: %s
-                calling_rules: %s
-                input:
-                  path: in.csv
-                columns:
-                  key: KEY
-                phones:
-                  - column: FONE
-                lookup:
-                  sandbox:
-                    active_share: 0
-                """.formatted(
-                        country, Path.of("jobs/calling-rules.yml").toAbsolutePath()));
-        List<String> args = new ArrayList<>(List.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                dir.resolve("out").toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--as-of",
-                "2026-11-23",
-                "--quiet"));
-        return CliRun.of(args.toArray(String[]::new));
+        RunFolder folder = new RunFolder(dir);
+        folder.input("in.csv", csv);
+        return folder.enrich(folder.spec(JobSpecBuilder.csv("in.csv")
+                .country(country)
+                .set("calling_rules", Path.of("jobs/calling-rules.yml").toAbsolutePath())
+                .key("KEY")
+                .phoneColumn("FONE")
+                .sandbox("active_share", 0)));
     }
 
     @Test
@@ -102,27 +81,10 @@ class CallingWindowsTest {
 
     @Test
     void noRulesFileNoColumns() throws Exception {
-        Files.writeString(dir.resolve("in.csv"), "KEY,FONE\nA,(11) 98765-4321\n");
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: in.csv
-                columns:
-                  key: KEY
-                phones:
-                  - column: FONE
-                """);
-        CliRun run = CliRun.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                dir.resolve("out").toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--quiet");
+        RunFolder folder = new RunFolder(dir);
+        folder.input("in.csv", "KEY,FONE\nA,(11) 98765-4321\n");
+        CliRun run = folder.enrich(
+                folder.spec(JobSpecBuilder.csv("in.csv").key("KEY").phoneColumn("FONE")));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("out/in.dialer.csv")).get(0))
                 .isEqualTo(

@@ -2,6 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,49 +17,32 @@ class CampaignFilesTest {
 
     @Test
     void whatsappCampaignAndSmsOptin() throws Exception {
-        Files.writeString(dir.resolve("in.csv"), """
+        RunFolder folder = new RunFolder(dir);
+        folder.input("in.csv", """
                 KEY;NOME;VALOR;VENCIMENTO;FONE
                 W1;ANA SOUZA;1.234,56;01/11/2026;(11) 98765-4321
                 W2;JOÃO;250,00;01/08/2026;21 99876-5432
                 W3;FIXO;10,00;01/11/2026;11 3456-7890
                 """);
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: in.csv
-                columns:
-                  key: KEY
-                  name: NOME
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - column: FONE
-                lookup:
-                  sandbox:
-                    active_share: 1
-                    legacy_form_share: 0
-                campaigns:
-                  whatsapp:
-                    templates: {"0-30": lembrete, "31-90": plano, "90+": acordo}
-                  sms_optin:
-                    business_number: "(11) 3456-7000"
-                    text: "Oi {first_name}, negocie {amount} pelo WhatsApp: {link}"
-                    whatsapp_text: "Quero negociar o contrato {key}"
-                """);
-        Path out = dir.resolve("out");
-        CliRun run = CliRun.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                out.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--as-of",
-                "2026-11-23",
-                "--quiet");
+        Path spec = folder.spec(JobSpecBuilder.csv("in.csv")
+                .key("KEY")
+                .column("name", "NOME")
+                .column("amount", "VALOR")
+                .column("due_date", "VENCIMENTO")
+                .phoneColumn("FONE")
+                .sandbox("active_share", 1)
+                .sandbox("legacy_form_share", 0)
+                .yaml("""
+                        campaigns:
+                          whatsapp:
+                            templates: {"0-30": lembrete, "31-90": plano, "90+": acordo}
+                          sms_optin:
+                            business_number: "(11) 3456-7000"
+                            text: "Oi {first_name}, negocie {amount} pelo WhatsApp: {link}"
+                            whatsapp_text: "Quero negociar o contrato {key}"
+                        """));
+        Path out = folder.out();
+        CliRun run = folder.enrich(spec);
         assertThat(run.exitCode()).as(run.err()).isZero();
         // W3 has no active number (a fixed line, not looked up): in neither file; W2 is 90+ days overdue
         assertThat(Files.readString(out.resolve("in.whatsapp-campaign.csv"), StandardCharsets.UTF_8))

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.opencsv.CSVReader;
 import io.dialready.lookup.SandboxLookup;
+import io.dialready.source.Portfolio;
 import io.dialready.spec.JobSpec;
+import io.dialready.spec.JobSpecBuilder;
 import java.io.Reader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,72 +24,34 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EnrichCommandTest {
 
-    private static final Charset CP1252 = Charset.forName("windows-1252");
-
-    static final String HEADER = "CONTRATO;CPF;NOME;VALOR;VENCIMENTO;DDD1;FONE1;DDD2;FONE2;TELEFONES;EMAIL;CIDADE;UF";
-
-    /** 7 data rows: 4 usable, 1 malformed, 1 without a key, 1 usable without a valid phone. */
-    static final String PORTFOLIO = HEADER + "\r\n"
-            + "C001;111.111.111-11;JOSÉ DA SILVA;1.234,56;15/11/2026;11;98765-4321;11;3456-7890;;jose@x.test;SÃO PAULO;SP\r\n"
-            + "C002;222.222.222-22;MARIA;25.000,00;01/08/2026;21;8765-4321;;;(21) 99876-5432 / 3456-7891;;RIO;RJ\r\n"
-            + "C003;333;CURTA\r\n"
-            + "C004;444;SEM FONE;10,00;20/10/2026;;;;;nao tem;;MANAUS;AM\r\n"
-            + "\r\n"
-            + "C005;555;\"ANA\r\nLINHA\";abc;31/02/2026;31;91234-5678;;;+55 31 91234-5678 ramal 12;;BH;MG\r\n"
-            + ";666;SEM CHAVE;1,00;01/11/2026;11;91111-2222;;;;;;SP\r\n"
-            + "C007;777;ZÉ;300,00;01/01/2025;0xx11;97777-8888;;;;;;SP\r\n";
-
     @TempDir
     Path dir;
 
+    RunFolder folder;
     Path spec;
     Path input;
     Path out;
 
     @BeforeEach
     void files() throws Exception {
-        input = Files.write(dir.resolve("carteira.csv"), PORTFOLIO.getBytes(CP1252));
-        spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: carteira.csv
-                columns:
-                  key: CONTRATO
-                  name: NOME
-                  document: CPF
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - ddd: DDD2
-                    number: FONE2
-                  - column: TELEFONES
-                lookup:
-                  sandbox:
-                    active_share: 0.5
-                run:
-                  chunk_size: 2
-                """);
-        out = dir.resolve("out");
+        folder = new RunFolder(dir);
+        input = Portfolio.sevenRows(dir.resolve("carteira.csv"));
+        spec = folder.spec(JobSpecBuilder.csv("carteira.csv")
+                .key("CONTRATO")
+                .column("name", "NOME")
+                .column("document", "CPF")
+                .column("amount", "VALOR")
+                .column("due_date", "VENCIMENTO")
+                .phone("DDD1", "FONE1")
+                .phone("DDD2", "FONE2")
+                .phoneColumn("TELEFONES")
+                .sandbox("active_share", 0.5)
+                .chunkSize(2));
+        out = folder.out();
     }
 
     private CliRun enrich(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                out.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--as-of",
-                "2026-11-23",
-                "--quiet"));
-        args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return folder.enrich(spec, extra);
     }
 
     @SuppressWarnings("unchecked")
@@ -307,7 +269,7 @@ class EnrichCommandTest {
         assertThat(empty.exitCode()).isEqualTo(3);
         assertThat(empty.err().strip()).isEqualTo("dialready: input unreadable: " + input + ": the file is empty");
 
-        Files.writeString(input, HEADER + "\r\n\r\n");
+        Files.writeString(input, Portfolio.HEADER + "\r\n\r\n");
         CliRun headerOnly = enrich();
         assertThat(headerOnly.exitCode()).isEqualTo(3);
         assertThat(headerOnly.err()).contains(input + ": has a header but no data rows");
@@ -372,14 +334,14 @@ class EnrichCommandTest {
                 """);
         assertThat(enrich().exitCode()).isZero();
         byte[] bytes = Files.readAllBytes(out.resolve("carteira.enriched.csv"));
-        String text = new String(bytes, CP1252);
+        String text = new String(bytes, Portfolio.CP1252);
         assertThat(text)
                 .startsWith("CONTRATO;CPF;NOME;VALOR;")
                 .contains("\r\nC001;111.111.111-11;JOSÉ DA SILVA;1.234,56;");
         assertThat(text.split("\r\n"))
                 .as("header and 5 rows; C005's quoted line break stays LF")
                 .hasSize(1 + 5);
-        assertThat(Files.readString(out.resolve("carteira.dialer.csv"), CP1252))
+        assertThat(Files.readString(out.resolve("carteira.dialer.csv"), Portfolio.CP1252))
                 .startsWith("debtor_key;rank;phone_e164;")
                 .contains("\r\n");
     }

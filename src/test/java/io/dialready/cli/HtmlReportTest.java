@@ -3,8 +3,8 @@ package io.dialready.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dialready.sink.HtmlReport;
+import io.dialready.source.Portfolio;
 import java.awt.image.BufferedImage;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ class HtmlReportTest {
     Path dir;
 
     private Path run(String name) throws Exception {
-        Files.write(dir.resolve("carteira.csv"), EnrichCommandTest.PORTFOLIO.getBytes(Charset.forName("windows-1252")));
+        Files.write(dir.resolve("carteira.csv"), Portfolio.SEVEN_ROWS.getBytes(Portfolio.CP1252));
         Path spec = Files.writeString(dir.resolve("job.yml"), """
                 name: "%s"
                 country: BR

@@ -2,7 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.Charset;
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,43 +27,6 @@ class KillAndResumeTest {
 
     @TempDir
     Path dir;
-
-    static void writePortfolio(Path file, int rows) throws Exception {
-        StringBuilder sb = new StringBuilder(rows * 120);
-        sb.append(EnrichCommandTest.HEADER).append("\r\n");
-        for (int i = 0; i < rows; i++) {
-            int a = 10_000_000 + (i * 7919) % 89_999_999;
-            sb.append("C")
-                    .append(i)
-                    .append(";000.000.000-00;DEVEDOR ")
-                    .append(i)
-                    .append(';')
-                    .append(i % 5000)
-                    .append(",")
-                    .append(String.format("%02d", i % 100))
-                    .append(';')
-                    .append(String.format("%02d/%02d/2026", 1 + i % 28, 1 + i % 11))
-                    .append(';')
-                    .append(11 + i % 80)
-                    .append(";9")
-                    .append(a)
-                    .append(';')
-                    .append(11 + i % 80)
-                    .append(";3")
-                    .append(a % 10_000_000)
-                    .append(';');
-            if (i % 10 == 0) {
-                sb.append("(21) 9").append(a / 10 + 1).append(" / ramal 1");
-            } else if (i % 97 == 0) {
-                sb.append("nao tem");
-            }
-            sb.append(";;CIDADE;SP\r\n");
-            if (i % 1000 == 999) {
-                sb.append("BROKEN;ROW\r\n");
-            }
-        }
-        Files.write(file, sb.toString().getBytes(Charset.forName("windows-1252")));
-    }
 
     private List<String> command(Path spec, Path out, Path data) {
         return ChildJvm.dialready(
@@ -119,28 +83,12 @@ class KillAndResumeTest {
     }
 
     private void killAndResume(String extraSpec, List<String> extraFiles) throws Exception {
-        Path input = dir.resolve("big.csv");
-        writePortfolio(input, ROWS);
-        Path spec = Files.writeString(dir.resolve("job.yml"), extraSpec + """
-                country: BR
-                input:
-                  path: big.csv
-                columns:
-                  key: CONTRATO
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - ddd: DDD2
-                    number: FONE2
-                  - column: TELEFONES
-                lookup:
-                  sandbox:
-                    latency_ms: 25
-                run:
-                  chunk_size: 200
-                """);
+        Path input = Portfolio.write(dir.resolve("big.csv"), ROWS);
+        Path spec = JobSpecBuilder.portfolio("big.csv")
+                .sandbox("latency_ms", 25)
+                .chunkSize(200)
+                .yaml(extraSpec)
+                .writeTo(dir.resolve("job.yml"));
 
         // the reference: one uninterrupted run
         Path refOut = dir.resolve("ref");

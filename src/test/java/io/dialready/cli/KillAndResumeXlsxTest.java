@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import io.dialready.source.Portfolio;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -88,7 +89,7 @@ class KillAndResumeXlsxTest {
     @Test
     void aKilledXlsxRunResumesToAValidWorkbookWithEveryRowOnce() throws Exception {
         Path csv = dir.resolve("big.csv");
-        KillAndResumeTest.writePortfolio(csv, ROWS);
+        Portfolio.write(csv, ROWS);
         Path input = dir.resolve("big.xlsx");
         writeWorkbook(csv, input);
         Path spec = Files.writeString(dir.resolve("job.yml"), """

@@ -6,6 +6,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import io.dialready.bench.FakeProviderServer;
 import io.dialready.phone.LogMasking;
+import io.dialready.run.ExitCodes;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -11,7 +11,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dialready.domain.LookupResult;
 import io.dialready.lookup.SandboxLookup;
+import io.dialready.run.ExitCodes;
+import io.dialready.source.Portfolio;
 import io.dialready.spec.JobSpec;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +44,7 @@ class LookupJobTest {
     /** 12 debtors owing 1,000 to 12,000, one mobile each; debtor C03 also has a fixed line. */
     @BeforeEach
     void portfolio() throws Exception {
-        StringBuilder sb = new StringBuilder(EnrichCommandTest.HEADER).append("\n");
+        StringBuilder sb = new StringBuilder(Portfolio.HEADER).append("\n");
         for (int i = 1; i <= 12; i++) {
             sb.append(String.format(
                     "C%02d;000;DEVEDOR %d;%d.000,00;01/11/2026;11;9%04d-%04d;%s;;;;SP%n",
@@ -56,30 +59,20 @@ class LookupJobTest {
         System.clearProperty("dialready.now");
     }
 
+    /** The spec with these lookup accounts (a YAML list). */
     private Path spec(String accounts) throws Exception {
-        return Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: carteira.csv
-                columns:
-                  key: CONTRATO
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - ddd: DDD2
-                    number: FONE2
-                lookup:
-                  sandbox:
-                    active_share: 0.5
-                  batch_size: 2
-                  concurrency: 3
-                  accounts:
-                %s
-                run:
-                  chunk_size: 5
-                """.formatted(accounts.indent(4)));
+        return JobSpecBuilder.csv("carteira.csv")
+                .key("CONTRATO")
+                .column("amount", "VALOR")
+                .column("due_date", "VENCIMENTO")
+                .phone("DDD1", "FONE1")
+                .phone("DDD2", "FONE2")
+                .sandbox("active_share", 0.5)
+                .lookup("batch_size", 2)
+                .lookup("concurrency", 3)
+                .lookupYaml("  accounts:\n" + accounts.indent(4))
+                .chunkSize(5)
+                .writeTo(dir.resolve("job.yml"));
     }
 
     /** Extra options of every run: none here (the H2 file job repository); a subclass runs on MariaDB. */

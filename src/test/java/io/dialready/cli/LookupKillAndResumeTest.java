@@ -2,6 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,35 +47,21 @@ class LookupKillAndResumeTest {
 
     @Test
     void aRunKilledDuringItsLookupsResumesWithTheNextUnansweredNumber() throws Exception {
-        KillAndResumeTest.writePortfolio(dir.resolve("big.csv"), ROWS);
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: big.csv
-                columns:
-                  key: CONTRATO
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - ddd: DDD2
-                    number: FONE2
-                  - column: TELEFONES
-                lookup:
-                  batch_size: 20
-                  concurrency: 4
-                  sandbox:
-                    latency_ms: 40
-                  accounts:
-                    - name: conta-1
-                      rate: 500/s
-                      burst: 20
-                      jitter_ms: 0
-                      daily_quota: 1000000
-                run:
-                  chunk_size: 200
-                """);
+        Portfolio.write(dir.resolve("big.csv"), ROWS);
+        Path spec = JobSpecBuilder.portfolio("big.csv")
+                .lookup("batch_size", 20)
+                .lookup("concurrency", 4)
+                .sandbox("latency_ms", 40)
+                .lookupYaml("""
+                          accounts:
+                            - name: conta-1
+                              rate: 500/s
+                              burst: 20
+                              jitter_ms: 0
+                              daily_quota: 1000000
+                        """)
+                .chunkSize(200)
+                .writeTo(dir.resolve("job.yml"));
 
         Path refOut = dir.resolve("ref");
         CliRun ref = CliRun.of(

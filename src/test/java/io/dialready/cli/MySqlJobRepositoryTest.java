@@ -2,8 +2,9 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import io.dialready.testdb.MariaDb;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,32 +33,15 @@ class MySqlJobRepositoryTest {
     @BeforeEach
     void files() throws Exception {
         schema = MariaDb.shared().newSchema();
-        Files.write(dir.resolve("carteira.csv"), EnrichCommandTest.PORTFOLIO.getBytes(Charset.forName("windows-1252")));
-        spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: carteira.csv
-                columns:
-                  key: CONTRATO
-                  name: NOME
-                  document: CPF
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - ddd: DDD2
-                    number: FONE2
-                  - column: TELEFONES
-                lookup:
-                  sandbox:
-                    active_share: 0.5
-                output:
-                  profiles: [per-debtor, genesys]
-                shared_numbers: true
-                run:
-                  chunk_size: 2
-                """);
+        Files.write(dir.resolve("carteira.csv"), Portfolio.SEVEN_ROWS.getBytes(Portfolio.CP1252));
+        spec = JobSpecBuilder.portfolio("carteira.csv")
+                .column("name", "NOME")
+                .column("document", "CPF")
+                .sandbox("active_share", 0.5)
+                .output("profiles", "[per-debtor, genesys]")
+                .set("shared_numbers", true)
+                .chunkSize(2)
+                .writeTo(dir.resolve("job.yml"));
     }
 
     @AfterEach

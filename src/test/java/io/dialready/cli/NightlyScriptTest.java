@@ -2,6 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,32 +28,12 @@ class NightlyScriptTest {
     @TempDir
     Path dir;
 
-    private static final String SPEC = """
-            country: BR
-            input:
-              path: %s
-            columns:
-              key: CONTRATO
-              amount: VALOR
-              due_date: VENCIMENTO
-            phones:
-              - ddd: DDD1
-                number: FONE1
-              - ddd: DDD2
-                number: FONE2
-              - column: TELEFONES
-            lookup:
-              sandbox:
-                latency_ms: %d
-            run:
-              chunk_size: 200
-            output:
-              dir: %s
-            """;
-
     private Path spec(Path folder, String name, Path input, Path out, int latency) throws Exception {
-        Files.createDirectories(folder);
-        return Files.writeString(folder.resolve(name), SPEC.formatted(input, latency, out));
+        return JobSpecBuilder.portfolio(input.toString())
+                .sandbox("latency_ms", latency)
+                .chunkSize(200)
+                .output("dir", out)
+                .writeTo(folder.resolve(name));
     }
 
     private record Result(int exitCode, String stdout) {}
@@ -85,7 +67,7 @@ class NightlyScriptTest {
         Path jobs = dir.resolve("jobs");
         for (String name : List.of("a", "b")) {
             Path input = dir.resolve(name + ".csv");
-            KillAndResumeTest.writePortfolio(input, 300);
+            Portfolio.write(input, 300);
             spec(jobs, name + ".yml", input, dir.resolve("out-" + name), 0);
         }
         Files.writeString(jobs.resolve("broken.yml"), "country: BR\ninputt: {}\n");
@@ -153,10 +135,10 @@ class NightlyScriptTest {
     void killedRunsAreResumedBeforeNewWorkAndARunWhoseInputWasReplacedIsAbandoned() throws Exception {
         Path adhoc = dir.resolve("adhoc");
         Path xInput = dir.resolve("x.csv");
-        KillAndResumeTest.writePortfolio(xInput, 15_000);
+        Portfolio.write(xInput, 15_000);
         Path xSpec = spec(adhoc, "x.yml", xInput, dir.resolve("out-x"), 25);
         Path yInput = dir.resolve("y.csv");
-        KillAndResumeTest.writePortfolio(yInput, 15_000);
+        Portfolio.write(yInput, 15_000);
         Path ySpec = spec(dir.resolve("jobs"), "y.yml", yInput, dir.resolve("out-y"), 25);
 
         // the reference for X: one uninterrupted run elsewhere
@@ -177,7 +159,7 @@ class NightlyScriptTest {
 
         killMidRun(xSpec, dir.resolve("out-x/x.enriched.csv.part"), finalSize);
         killMidRun(ySpec, dir.resolve("out-y/y.enriched.csv.part"), finalSize);
-        KillAndResumeTest.writePortfolio(yInput, 4_000); // today's file replaces yesterday's
+        Portfolio.write(yInput, 4_000); // today's file replaces yesterday's
 
         Result r = nightly();
 

@@ -2,7 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,52 +28,34 @@ class OutputProfilesTest {
     @TempDir
     Path dir;
 
+    RunFolder folder;
     Path out;
 
     @BeforeEach
     void files() throws Exception {
-        Files.writeString(dir.resolve("in.csv"), PORTFOLIO);
-        out = dir.resolve("out");
+        folder = new RunFolder(dir);
+        folder.input("in.csv", PORTFOLIO);
+        out = folder.out();
     }
 
+    /** The run with these keys of the spec's output section (YAML, indented by two spaces). */
     private CliRun enrich(String outputKeys) throws Exception {
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: in.csv
-                columns:
-                  key: KEY
-                  document: DOC
-                  name: NOME
-                  amount: VALOR
-                  days_overdue: DIAS
-                phones:
-                  - column: FONE1
-                  - column: FONE2
-                  - column: FONE3
-                  - column: FONE4
-                lookup:
-                  sandbox:
-                    active_share: 0
-                output:
-                """ + outputKeys);
-        return CliRun.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                out.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--as-of",
-                "2026-11-23",
-                "--quiet");
+        return folder.enrich(folder.spec(JobSpecBuilder.csv("in.csv")
+                .key("KEY")
+                .column("document", "DOC")
+                .column("name", "NOME")
+                .column("amount", "VALOR")
+                .column("days_overdue", "DIAS")
+                .phoneColumn("FONE1")
+                .phoneColumn("FONE2")
+                .phoneColumn("FONE3")
+                .phoneColumn("FONE4")
+                .sandbox("active_share", 0)
+                .yaml("output:\n" + outputKeys)));
     }
 
     private String read(String name) throws Exception {
-        return Files.readString(out.resolve(name), StandardCharsets.UTF_8);
+        return folder.read(name);
     }
 
     @Test

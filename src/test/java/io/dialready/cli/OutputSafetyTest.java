@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
+import io.dialready.run.ExitCodes;
 import io.dialready.sink.FormulaGuard;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,9 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.Charset;
-import java.nio.file.Files;
+import io.dialready.run.ExitCodes;
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,36 +21,22 @@ class ProviderSecretsCliTest {
     @Test
     void anUnsetTokenVariableIsASpecErrorNamingTheAccountAndTheVariable() throws Exception {
         assertThat(System.getenv(UNSET)).isNull();
-        Files.write(dir.resolve("carteira.csv"), EnrichCommandTest.PORTFOLIO.getBytes(Charset.forName("windows-1252")));
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: carteira.csv
-                columns:
-                  key: CONTRATO
-                phones:
-                  - column: TELEFONES
-                lookup:
-                  provider: evolution
-                  accounts:
-                    - name: cobranca-01
-                      base_url: http://127.0.0.1:9
-                      instance: cobranca-01
-                      token_env: %s
-                """.formatted(UNSET));
-        Path out = dir.resolve("out");
+        RunFolder folder = new RunFolder(dir);
+        Portfolio.sevenRows(dir.resolve("carteira.csv"));
+        Path spec = folder.spec(JobSpecBuilder.csv("carteira.csv")
+                .key("CONTRATO")
+                .phoneColumn("TELEFONES")
+                .lookup("provider", "evolution")
+                .lookupYaml("""
+                          accounts:
+                            - name: cobranca-01
+                              base_url: http://127.0.0.1:9
+                              instance: cobranca-01
+                              token_env: %s
+                        """.formatted(UNSET)));
+        Path out = folder.out();
 
-        CliRun run = CliRun.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                out.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--quiet");
+        CliRun run = folder.enrich(spec);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(run.err().strip())

@@ -2,6 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -18,25 +20,18 @@ class ResumeCommandTest {
     @TempDir
     Path dir;
 
-    private Path spec(int latency) throws Exception {
-        return Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: in.csv
-                columns:
-                  key: CONTRATO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - column: TELEFONES
-                lookup:
-                  sandbox:
-                    latency_ms: %d
-                run:
-                  chunk_size: 100
-                output:
-                  dir: out
-                """.formatted(latency));
+    private JobSpecBuilder spec(int latency) {
+        return JobSpecBuilder.csv("in.csv")
+                .key("CONTRATO")
+                .phone("DDD1", "FONE1")
+                .phoneColumn("TELEFONES")
+                .sandbox("latency_ms", latency)
+                .chunkSize(100)
+                .output("dir", "out");
+    }
+
+    private Path writeSpec(int latency) {
+        return spec(latency).writeTo(dir.resolve("job.yml"));
     }
 
     private CliRun resume() {
@@ -55,8 +50,8 @@ class ResumeCommandTest {
         assertThat(none.exitCode()).as(none.err()).isZero();
         assertThat(none.out()).startsWith("dialready: nothing to resume (no job repository in ");
 
-        KillAndResumeTest.writePortfolio(dir.resolve("in.csv"), 50);
-        Path spec = spec(0);
+        Portfolio.write(dir.resolve("in.csv"), 50);
+        Path spec = writeSpec(0);
         CliRun only = CliRun.of(
                 "enrich",
                 "--job",
@@ -89,7 +84,7 @@ class ResumeCommandTest {
     /** A run that failed on its input's bytes would fail the same way every night: reported once, then abandoned. */
     @Test
     void aRunThatFailsAgainOnItsInputIsReportedOnceThenAbandoned() throws Exception {
-        StringBuilder csv = new StringBuilder(EnrichCommandTest.HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(Portfolio.HEADER).append('\n');
         for (int i = 0; i < 3000; i++) {
             csv.append("C").append(i).append(";1;N;1,00;01/11/2026;11;98765-4321;;;;;;SP\n");
         }
@@ -99,8 +94,7 @@ class ResumeCommandTest {
         bytes.writeBytes("C9;1;N\u00e9;1,00;01/11/2026;11;98765-4321;;;;;;SP\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         Files.write(dir.resolve("in.csv"), bytes.toByteArray());
-        Path spec = Files.writeString(
-                dir.resolve("job.yml"), Files.readString(spec(0)).replace("input:\n", "input:\n  encoding: UTF-8\n"));
+        Path spec = spec(0).input("encoding", "UTF-8").writeTo(dir.resolve("job.yml"));
         CliRun first = CliRun.of(
                 "enrich",
                 "--job",
@@ -124,8 +118,8 @@ class ResumeCommandTest {
 
     @Test
     void aKilledRunWhoseSpecChangedIsAbandonedNotResumedWithOtherRules() throws Exception {
-        KillAndResumeTest.writePortfolio(dir.resolve("in.csv"), 10_000);
-        Path spec = spec(40);
+        Portfolio.write(dir.resolve("in.csv"), 10_000);
+        Path spec = writeSpec(40);
         Process p = new ProcessBuilder(ChildJvm.dialready(
                         "256m",
                         "enrich",
@@ -147,7 +141,7 @@ class ResumeCommandTest {
         assertThat(p.isAlive()).as(Files.readString(dir.resolve("killed.txt"))).isTrue();
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        spec(0); // the spec edited after the crash
+        writeSpec(0); // the spec edited after the crash
 
         CliRun r = resume();
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();

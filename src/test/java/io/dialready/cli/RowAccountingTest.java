@@ -2,6 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,34 +22,16 @@ class RowAccountingTest {
 
     @Test
     void everyInputRowIsEnrichedOrRejectedByLine() throws Exception {
-        Charset cp1252 = Charset.forName("windows-1252");
-        Path input = Files.write(dir.resolve("carteira.csv"), EnrichCommandTest.PORTFOLIO.getBytes(cp1252));
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: carteira.csv
-                columns:
-                  key: CONTRATO
-                  amount: VALOR
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - column: TELEFONES
-                run:
-                  chunk_size: 2
-                """);
-        Path out = dir.resolve("out");
-        CliRun run = CliRun.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                out.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--quiet");
+        Charset cp1252 = Portfolio.CP1252;
+        RunFolder folder = new RunFolder(dir);
+        Path input = Portfolio.sevenRows(dir.resolve("carteira.csv"));
+        Path out = folder.out();
+        CliRun run = folder.enrich(folder.spec(JobSpecBuilder.csv("carteira.csv")
+                .key("CONTRATO")
+                .column("amount", "VALOR")
+                .phone("DDD1", "FONE1")
+                .phoneColumn("TELEFONES")
+                .chunkSize(2)));
         assertThat(run.exitCode()).as(run.err()).isZero();
         RowAccounting.check(
                 input,

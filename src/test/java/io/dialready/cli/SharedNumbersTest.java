@@ -2,13 +2,11 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.dialready.spec.JobSpecBuilder;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A number held by several debtors, seen in different chunks (chunk size 1): flagged with shared_by, ranked below
@@ -21,46 +19,23 @@ class SharedNumbersTest {
 
     @Test
     void sharedNumbersAcrossChunks() throws Exception {
-        Files.writeString(dir.resolve("in.csv"), """
+        RunFolder folder = new RunFolder(dir);
+        folder.input("in.csv", """
                 KEY,FONE1,FONE2
                 X1,(11) 98765-4321,(11) 91111-2222
                 X2,(21) 99876-5432,
                 X3,(31) 91234-5678,11 98765-4321
                 X2,21 99876-5432,
                 """);
-        Path spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                shared_numbers: true
-                input:
-                  path: in.csv
-                columns:
-                  key: KEY
-                phones:
-                  - column: FONE1
-                  - column: FONE2
-                lookup:
-                  sandbox:
-                    active_share: 0
-                run:
-                  chunk_size: 1
-                """);
-        Path out = dir.resolve("out");
-        CliRun run = CliRun.of(
-                "enrich",
-                "--job",
-                spec.toString(),
-                "--output",
-                out.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--log-file",
-                dir.resolve("log.txt").toString(),
-                "--as-of",
-                "2026-11-23",
-                "--quiet");
+        CliRun run = folder.enrich(folder.spec(JobSpecBuilder.csv("in.csv")
+                .set("shared_numbers", true)
+                .key("KEY")
+                .phoneColumn("FONE1")
+                .phoneColumn("FONE2")
+                .sandbox("active_share", 0)
+                .chunkSize(1)));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(out.resolve("in.dialer.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("""
+        assertThat(folder.read("in.dialer.csv")).isEqualTo("""
                 debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,\
                 priority,provider,shared_by
                 X1,1,+5511911112222,11911112222,MOBILE,INACTIVE,,FONE2,unknown,1000,sandbox,1
@@ -70,15 +45,12 @@ class SharedNumbersTest {
                 X3,2,+5511987654321,11987654321,MOBILE,INACTIVE,,FONE2,unknown,1000,sandbox,2
                 X2,1,+5521998765432,21998765432,MOBILE,INACTIVE,,FONE1,unknown,1000,sandbox,1
                 """);
-        Map<?, ?> report =
-                JsonMapper.shared().readValue(out.resolve("in.report.json").toFile(), Map.class);
+        Map<?, ?> report = folder.report("in");
         assertThat(report.get("numbers_shared")).isEqualTo(1);
         assertThat(report.get("phones_shared")).isEqualTo(2);
         assertThat(run.out()).contains("shared numbers: 1 (in 2 dialer rows)");
-        try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(
-                            "in.enriched.csv", "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
-        }
+        assertThat(folder.outputs())
+                .containsExactlyInAnyOrder(
+                        "in.enriched.csv", "in.dialer.csv", "in.rejects.csv", "in.report.json", "in.report.html");
     }
 }

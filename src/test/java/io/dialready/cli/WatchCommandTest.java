@@ -2,6 +2,8 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dialready.source.Portfolio;
+import io.dialready.spec.JobSpecBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
@@ -44,23 +46,7 @@ class WatchCommandTest {
     void folders() throws Exception {
         inbox = Files.createDirectories(dir.resolve("inbox"));
         outbox = dir.resolve("outbox");
-        spec = Files.writeString(dir.resolve("job.yml"), """
-                country: BR
-                input:
-                  path: unused.csv
-                columns:
-                  key: CONTRATO
-                  amount: VALOR
-                  due_date: VENCIMENTO
-                phones:
-                  - ddd: DDD1
-                    number: FONE1
-                  - ddd: DDD2
-                    number: FONE2
-                  - column: TELEFONES
-                run:
-                  chunk_size: 200
-                """);
+        spec = JobSpecBuilder.portfolio("unused.csv").chunkSize(200).writeTo(dir.resolve("job.yml"));
     }
 
     @AfterEach
@@ -113,12 +99,8 @@ class WatchCommandTest {
         assertThat(file).as("appeared within " + seconds + " s").exists();
     }
 
-    private static byte[] portfolio(int rows) throws Exception {
-        Path tmp = Files.createTempFile("portfolio", ".csv");
-        KillAndResumeTest.writePortfolio(tmp, rows);
-        byte[] bytes = Files.readAllBytes(tmp);
-        Files.delete(tmp);
-        return bytes;
+    private static byte[] portfolio(int rows) {
+        return Portfolio.bytes(rows);
     }
 
     private static long lines(Path file) throws Exception {
@@ -196,7 +178,7 @@ class WatchCommandTest {
     @Test
     void badFilesGoToFailedWithTheReasonAndTemporaryNamesAreLeftAlone() throws Exception {
         Files.write(inbox.resolve("empty.csv"), new byte[0]);
-        Files.write(inbox.resolve("header-only.csv"), (EnrichCommandTest.HEADER + "\r\n").getBytes(CP1252));
+        Files.write(inbox.resolve("header-only.csv"), (Portfolio.HEADER + "\r\n").getBytes(CP1252));
         Files.writeString(inbox.resolve("contract.pdf"), "%PDF-1.4");
         Files.write(inbox.resolve("upload.csv.part"), portfolio(10));
         Files.write(inbox.resolve(".hidden.csv"), portfolio(10));

@@ -1,4 +1,4 @@
-package io.dialready.cli;
+package io.dialready.run;
 
 /** The exit codes, as documented in README.md. */
 public final class ExitCodes {
@@ -22,4 +22,9 @@ public final class ExitCodes {
     public static final int PROVIDER_FAILED = 5;
 
     private ExitCodes() {}
+
+    /** Whether a run completed with its outputs (0), or with phones left PENDING because a quota was spent (4). */
+    public static boolean completed(int exitCode) {
+        return exitCode == COMPLETED || exitCode == QUOTA_SPENT;
+    }
 }
