@@ -89,7 +89,7 @@ class CellTextTest {
     @Test
     void stringsBooleansAndIsoDates() {
         CellText t = text(false, ',');
-        assertThat(t.text("inlineStr", null, null, new StringBuilder("JOSÉ"))).isEqualTo("JOSÉ");
+        assertThat(t.text("inlineStr", null, null, "JOSÉ")).isEqualTo("JOSÉ");
         assertThat(t.text("inlineStr", null, "fallback", null)).isEqualTo("fallback");
         assertThat(t.text("str", null, "1000,3", null)).isEqualTo("1000,3");
         assertThat(t.text("b", null, "1", null)).isEqualTo("TRUE");

@@ -88,9 +88,10 @@ class XlsxContainerTest {
 
     @Test
     void textIsHardlyAnyControlCharacterAndNoNul() throws Exception {
-        assertThat(XlsxContainer.looksLikeText(write("a.csv", "CONTRATO;VALOR\r\n1;\t2\n".getBytes())))
+        assertThat(XlsxContainer.looksLikeText(
+                        write("a.csv", "CONTRATO;VALOR\r\n1;\t2\n".getBytes(StandardCharsets.US_ASCII))))
                 .isTrue();
-        assertThat(XlsxContainer.looksLikeText(write("b.bin", "CONTRATO\0VALOR".getBytes())))
+        assertThat(XlsxContainer.looksLikeText(write("b.bin", "CONTRATO\0VALOR".getBytes(StandardCharsets.US_ASCII))))
                 .isFalse();
         byte[] accents = "JOSÉ;SÃO PAULO;".repeat(20).getBytes(StandardCharsets.ISO_8859_1);
         assertThat(XlsxContainer.looksLikeText(write("c.csv", accents)))
