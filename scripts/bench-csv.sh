@@ -4,7 +4,8 @@
 #   scripts/bench-csv.sh                 # 1,000,000 rows
 #   ROWS=200000 scripts/bench-csv.sh     # fewer rows
 #
-# Builds nothing: expects target/dialready.jar (./mvnw -q package -DskipTests) and the launcher scripts/dialready.
+# Builds nothing: expects target/dialready.jar and target/dialready-bench.jar (./mvnw -q package -DskipTests) and
+# the launcher scripts/dialready.
 # Writes only under bench/ (gitignored):
 #   bench/portfolio-br-<ROWS>.csv        the input, regenerated each run (deterministic for SEED, default 42)
 #   bench/baseline/                      the baseline's output
@@ -59,8 +60,7 @@ echo "== baseline (single-threaded loop, no Spring), -Xmx$HEAP"
 rm -rf bench/baseline
 mkdir -p bench/baseline
 t0=$(now)
-baseline_line=$("$java_bin" "-Xmx$HEAP" -Dloader.main=io.dialready.bench.BaselineEnricher -cp "$jar" \
-    org.springframework.boot.loader.launch.PropertiesLauncher \
+baseline_line=$(scripts/bench-java "-Xmx$HEAP" io.dialready.bench.BaselineEnricher \
     --input "$input" --output "bench/baseline/$base.baseline.csv" | tail -n 1)
 b_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
 echo "$baseline_line"

@@ -20,7 +20,8 @@
 # drawn, provider calls per number, quota used per number answered (the report's accounts), and the most numbers that
 # arrived within any one second (one account: at most RATE at send time; arrivals may be a few closer).
 #
-# Builds nothing: expects target/dialready.jar (./mvnw -q package -DskipTests). Writes only under bench/lookup/.
+# Builds nothing: expects target/dialready.jar and target/dialready-bench.jar (./mvnw -q package -DskipTests).
+# Writes only under bench/lookup/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,8 +79,7 @@ trap stop_fake EXIT
 start_fake() { # $1 stats file, then FakeProviderServer options
     local stats=$1
     shift
-    "$java_bin" -Xmx256m -Dloader.main=io.dialready.bench.FakeProviderServer -cp "$jar" \
-        org.springframework.boot.loader.launch.PropertiesLauncher \
+    scripts/bench-java -Xmx256m io.dialready.bench.FakeProviderServer \
         --port 0 --latency-ms "$LATENCY_MS" --stats "$stats" "$@" >"$work/fake.out" 2>&1 &
     fake_pid=$!
     for _ in $(seq 1 100); do

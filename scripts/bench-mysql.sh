@@ -6,8 +6,8 @@
 #   ROWS=200000 scripts/bench-mysql.sh     # fewer rows
 #   DB_URL=jdbc:mysql://db:3306/bench DB_USER=bench DIALREADY_DATABASE_PASSWORD=... scripts/bench-mysql.sh
 #
-# Builds nothing: expects target/dialready.jar (./mvnw -q package -DskipTests). Needs a MySQL/MariaDB server where
-# DB_USER may create tables. Writes:
+# Builds nothing: expects target/dialready.jar and target/dialready-bench.jar (./mvnw -q package -DskipTests).
+# Needs a MySQL/MariaDB server where DB_USER may create tables. Writes:
 #   bench/portfolio-br-<ROWS>.csv        the input, regenerated each run (deterministic for SEED, default 42)
 #   table bench_portfolio                the same rows loaded into the database (dropped and created)
 #   tables bench_phones, bench_debtors   the job's results (dropped first: a cold start)
@@ -39,7 +39,7 @@ fi
 run_main() { # class, args...
     local cls=$1
     shift
-    "$java_bin" "-Xmx$HEAP" -Dloader.main="$cls" -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+    scripts/bench-java "-Xmx$HEAP" "$cls" "$@"
 }
 json_number() {
     tr -d '\n' <"$2" | sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([-0-9.eE+]*\).*/\1/p"

@@ -5,7 +5,8 @@
 #   scripts/bench-xlsx.sh                 # 1,000,000 rows, -Xmx256m
 #   ROWS=100000 HEAP=512m scripts/bench-xlsx.sh
 #
-# Builds nothing: expects target/dialready.jar (./mvnw -q package -DskipTests) and the launcher scripts/dialready.
+# Builds nothing: expects target/dialready.jar and target/dialready-bench.jar (./mvnw -q package -DskipTests) and
+# the launcher scripts/dialready.
 # Writes only under bench/ (gitignored):
 #   bench/portfolio-br-<ROWS>.csv    the CSV input (scripts/gen-portfolio.sh br, seed 42: three phones per row)
 #   bench/portfolio-br-<ROWS>.xlsx   the same rows as a workbook (io.dialready.bench.XlsxPortfolioWriter: title row,
@@ -36,8 +37,7 @@ mkdir -p bench
 echo "== generating $ROWS rows into $csv"
 scripts/gen-portfolio.sh br "$ROWS" "$csv" 42
 echo "== converting to $xlsx"
-"$java_bin" -Xmx256m -Dloader.main=io.dialready.bench.XlsxPortfolioWriter -cp "$jar" \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$csv" "$xlsx"
+scripts/bench-java -Xmx256m io.dialready.bench.XlsxPortfolioWriter "$csv" "$xlsx"
 ls -l "$csv" "$xlsx"
 
 json_number() {

@@ -6,8 +6,9 @@
 #   br: header of samples/carteira-demo-br.csv, Windows-1252, ';', CRLF, three phones per row
 #   in: header of samples/loans-demo-in.csv, UTF-8, ',', two phones per row
 #
-# Same seed, same file (default seed 42). OUT_FILE is relative to the current folder. Needs the built jar
-# (target/dialready.jar); extra JVM options can be passed in JAVA_OPTS.
+# Same seed, same file (default seed 42). OUT_FILE is relative to the current folder. Needs the built jars
+# (target/dialready.jar and target/dialready-bench.jar: ./mvnw -q package -DskipTests); extra JVM options can be
+# passed in JAVA_OPTS.
 set -euo pipefail
 
 usage() {
@@ -35,13 +36,7 @@ if [[ ! -f "$jar" ]]; then
     exit 1
 fi
 
-java_bin=java
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-    java_bin="$JAVA_HOME/bin/java"   # the same java as scripts/dialready
-fi
-
-# The jar is a Spring Boot executable jar: PropertiesLauncher runs another main class from it (loader.main).
+# The generator is bench code (target/dialready-bench.jar), run on the application's class path by scripts/bench-java.
 # shellcheck disable=SC2086
-exec "$java_bin" ${JAVA_OPTS:-} -Dloader.main=io.dialready.bench.PortfolioGenerator -cp "$jar" \
-    org.springframework.boot.loader.launch.PropertiesLauncher \
+exec scripts/bench-java ${JAVA_OPTS:-} io.dialready.bench.PortfolioGenerator \
     --shape "$shape" --rows "$rows" --out "$out" --seed "$seed"

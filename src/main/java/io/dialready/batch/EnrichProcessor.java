@@ -2,10 +2,10 @@ package io.dialready.batch;
 
 import io.dialready.domain.DebtorRecord;
 import io.dialready.domain.Reject;
-import io.dialready.phone.PhoneExtractor;
 import io.dialready.sink.CsvLineFormatter;
 import io.dialready.sink.FormulaGuard;
 import io.dialready.source.DebtorMapper;
+import io.dialready.source.PhoneExtractor;
 import io.dialready.source.SourceRow;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.dialready.batch;
 
 import io.dialready.sink.OutputFiles;
-import io.dialready.source.CsvFormat;
-import io.dialready.source.XlsxDebtorReader;
+import io.dialready.source.csv.CsvFormat;
+import io.dialready.source.xlsx.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -34,6 +34,7 @@ final class Summary {
                     wa.get("ACTIVE"), wa.get("INACTIVE"), wa.get("UNKNOWN"), wa.get("PENDING"), wa.get("SKIPPED"));
         }
         if (r.get("accounts") instanceof java.util.List<?> accounts) {
+            double waitedSeconds = r.get("throttled_ms") instanceof Number n ? n.doubleValue() / 1000 : 0.0;
             out.printf(
                     "  lookups: %s numbers sent in %s requests (%s retries), %s from the cache, %s pending;"
                             + " %.1f s waited for limits and retries%n",
@@ -42,7 +43,7 @@ final class Summary {
                     r.get("retries"),
                     r.get("cache_hits"),
                     r.get("pending"),
-                    r.get("throttled_ms") instanceof Number n ? n.doubleValue() / 1000 : 0.0);
+                    waitedSeconds);
             for (Object o : accounts) {
                 if (o instanceof Map<?, ?> a) {
                     out.printf(
@@ -60,7 +61,8 @@ final class Summary {
         Object active = r.get("debtors_with_active_whatsapp");
         double rate = r.get("enrichment_hit_rate") instanceof Number n ? n.doubleValue() * 100 : 0;
         out.printf("  debtors with an active WhatsApp number: %s of %s (%.1f%%)%n", active, enriched, rate);
-        out.printf("  took %.1f s%n", r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0.0);
+        double seconds = r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0.0;
+        out.printf("  took %.1f s%n", seconds);
         out.printf("  outputs in %s:%n", plan.outputs().dir());
         for (var f : plan.outputs()
                 .published(plan.spec().output().csv(), plan.spec().output().xlsx())) {

@@ -577,7 +577,7 @@ public final class JobSpecLoader {
                 };
             }
             try {
-                DateTimeFormatter.ofPattern(dateFormat);
+                var unused = DateTimeFormatter.ofPattern(dateFormat); // only checks the pattern
             } catch (IllegalArgumentException e) {
                 throw error("columns.date_format", "is not a valid date pattern: " + e.getMessage());
             }

@@ -2,10 +2,10 @@ package io.dialready.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialready.phone.PhoneExtractor;
-import io.dialready.source.CsvDebtorReader;
-import io.dialready.source.CsvFormatDetector;
 import io.dialready.source.DebtorMapper;
+import io.dialready.source.PhoneExtractor;
+import io.dialready.source.csv.CsvDebtorReader;
+import io.dialready.source.csv.CsvFormatDetector;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecLoader;
 import java.nio.charset.StandardCharsets;

@@ -19,6 +19,9 @@ class PhoneMaskTest {
             11987654321    => 11*****4321
             +551234        => +55**34
             '(11) 98765-4321' => 11*****4321
+            +55            => +**
+            abc            => ***
+            '   '          => '   '
             ''             => ''
             """)
     void masksTheMiddleDigits(String in, String expected) {

@@ -106,6 +106,7 @@ class PhoneNormalizerTest {
             (11) 8765-4321             => +5511987654321 => MOBILE     => ninth digit added
             1187654321                 => +5511987654321 => MOBILE     => ninth digit added
             (31) 6123-4567             => +5531961234567 => MOBILE     => ninth digit added
+            (11) 9876-5432             => +5511998765432 => MOBILE     => ninth digit added
             55 11 8765-4321            => +5511987654321 => MOBILE     => ninth digit added
             0 21 11 8765 4321          => +5511987654321 => MOBILE     => carrier prefix 021 removed; ninth digit added
             011 8765-4321              => +5511987654321 => MOBILE     => trunk prefix 0 removed; ninth digit added

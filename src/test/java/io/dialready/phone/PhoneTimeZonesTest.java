@@ -71,4 +71,12 @@ class PhoneTimeZonesTest {
         assertThat(zones.of("+13105551234").timeZone()).isEqualTo("America/Los_Angeles");
         assertThat(zones.of("not a number")).isEqualTo(new PhoneTimeZones.Zone(null, null, null));
     }
+
+    @Test
+    void numbersWithoutAKnownAreaOrZoneGetNone() {
+        // 20 is no Brazilian area code; +800 (international freephone) has no time zone in libphonenumber
+        assertThat(zones.of("+552098765432")).isEqualTo(new PhoneTimeZones.Zone("BR", null, null));
+        assertThat(zones.of("+80012345678").timeZone()).isNull();
+        assertThat(zones.of("+5511987654321")).as("asked twice, from the cache").isEqualTo(zones.of("+5511987654321"));
+    }
 }

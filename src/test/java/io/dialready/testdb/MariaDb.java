@@ -23,6 +23,7 @@ import java.util.UUID;
 public final class MariaDb implements AutoCloseable {
 
     private static MariaDb shared;
+
     private static RuntimeException sharedFailure;
 
     private final String host;
@@ -40,6 +41,7 @@ public final class MariaDb implements AutoCloseable {
      * {@code -Ddialready.test.mariadb=embedded} the embedded server is used even when 3306 answers (to check the
      * fresh-machine route on a machine that has a server).
      */
+    @SuppressWarnings("StaticAssignmentOfThrowable") // the failed start is rethrown to every later test class
     public static synchronized MariaDb shared() {
         if (sharedFailure != null) {
             throw sharedFailure; // do not make every test class wait for a server that cannot start

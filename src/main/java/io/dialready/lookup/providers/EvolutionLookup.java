@@ -108,7 +108,7 @@ public final class EvolutionLookup extends HttpProvider {
             if (node.isEmpty()) {
                 return Verdict.of(Kind.NOT_READY, "instance not loaded (empty error {})");
             }
-            if (bool(node.get("isBoom")) == Boolean.TRUE) {
+            if (Boolean.TRUE.equals(bool(node.get("isBoom")))) {
                 return boom(node);
             }
             if ("Bad Request".equals(text(node.get("error")))) {

@@ -2,10 +2,10 @@ package io.dialready.bench;
 
 import io.dialready.db.DataSources;
 import io.dialready.db.Identifiers;
-import io.dialready.source.CsvDebtorReader;
-import io.dialready.source.CsvFormat;
-import io.dialready.source.CsvFormatDetector;
 import io.dialready.source.SourceRow;
+import io.dialready.source.csv.CsvDebtorReader;
+import io.dialready.source.csv.CsvFormat;
+import io.dialready.source.csv.CsvFormatDetector;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

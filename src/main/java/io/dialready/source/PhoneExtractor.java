@@ -1,8 +1,8 @@
-package io.dialready.phone;
+package io.dialready.source;
 
 import io.dialready.domain.PhoneCandidate;
 import io.dialready.domain.Reject;
-import io.dialready.source.DebtorMapper;
+import io.dialready.phone.PhoneNormalizer;
 import io.dialready.spec.JobSpec;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,10 @@
-package io.dialready.source;
+package io.dialready.source.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

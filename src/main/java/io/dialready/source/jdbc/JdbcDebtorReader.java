@@ -1,8 +1,11 @@
-package io.dialready.source;
+package io.dialready.source.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dialready.db.DataSources;
 import io.dialready.db.SqlDialect;
+import io.dialready.source.DebtorMapper;
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -92,6 +92,7 @@ public final class PortfolioGenerator {
     private static final long IN_MOBILE_SPACE = IN_MOBILE_PREFIXES.length * TEN_MILLION;
 
     /** City, state and the area codes (DDD) that serve it; weights favour the big cities as real portfolios do. */
+    @SuppressWarnings("ArrayRecordComponent") // constants, never compared
     private record City(String name, String uf, String[] ddds, int weight) {}
 
     private static final City[] CITIES = {

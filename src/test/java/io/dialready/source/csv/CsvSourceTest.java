@@ -1,9 +1,10 @@
-package io.dialready.source;
+package io.dialready.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,16 +146,5 @@ class CsvSourceTest {
                 .isInstanceOf(InputUnreadableException.class)
                 .hasMessageContaining("not valid UTF-8 at line 3");
         reader.close();
-    }
-
-    @Test
-    void amountsInBothConventions() {
-        assertThat(DebtorMapper.parseAmount("1.234,56", ',')).isEqualByComparingTo("1234.56");
-        assertThat(DebtorMapper.parseAmount("R$ 1.234,56", ',')).isEqualByComparingTo("1234.56");
-        assertThat(DebtorMapper.parseAmount("1,234.56", '.')).isEqualByComparingTo("1234.56");
-        assertThat(DebtorMapper.parseAmount("-12,5", ',')).isEqualByComparingTo(new BigDecimal("-12.5"));
-        assertThat(DebtorMapper.parseAmount("12500.00", '.')).isEqualByComparingTo("12500");
-        assertThat(DebtorMapper.parseAmount("abc", ',')).isNull();
-        assertThat(DebtorMapper.parseAmount("12abc", ',')).isNull();
     }
 }

@@ -1,4 +1,4 @@
-package io.dialready.source;
+package io.dialready.source.csv;
 
 import java.nio.charset.Charset;
 

@@ -1,8 +1,10 @@
-package io.dialready.source;
+package io.dialready.source.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpecException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -113,7 +115,8 @@ class XlsxSourceTest {
         base.close();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             String sheet = new String(
-                    zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
+                    zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
             assertThat(sheet).contains("t=\"inlineStr\"").doesNotContain("t=\"s\"");
         }
         checkShapes(file);
@@ -229,11 +232,12 @@ class XlsxSourceTest {
                 .hasMessageContaining("holds text, not an XLSX workbook (a CSV file named .xlsx?");
     }
 
-    @Test
-    void readsDatesOfA1904DateSystemWorkbook() throws Exception {
-        Path file = dir.resolve("mac.xlsx");
+    /** A workbook with one date cell holding {@code serial}, saved in the 1904 date system or the 1900 one. */
+    private Path dateWorkbook(String name, boolean date1904, double serial) throws Exception {
+        Path file = dir.resolve(name);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+            // the workbook's own <workbookPr> (POI writes one, date1904="false"), as Excel for Mac sets it
+            wb.getCTWorkbook().getWorkbookPr().setDate1904(date1904);
             Sheet s = wb.createSheet("a");
             Row h = s.createRow(0);
             for (int i = 0; i < MAPPED.size(); i++) {
@@ -244,26 +248,59 @@ class XlsxSourceTest {
             Row r = s.createRow(1);
             r.createCell(0).setCellValue("C1");
             Cell d = r.createCell(2);
-            d.setCellValue(LocalDate.of(2026, 11, 15));
+            d.setCellValue(serial);
             d.setCellStyle(date);
             try (OutputStream os = Files.newOutputStream(file)) {
                 wb.write(os);
             }
         }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            String workbook = new String(
+                    zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(workbook.split("<workbookPr", -1)).as("one workbookPr").hasSize(2);
+            assertThat(workbook).contains("date1904=\"" + (date1904 ? "true" : "false") + "\"");
+        }
+        return file;
+    }
+
+    private static String firstDate(Path file) {
         XlsxDebtorReader reader = new XlsxDebtorReader(file, layout(null, null));
         reader.open(new ExecutionContext());
         try {
-            assertThat(reader.read().fields()[2]).isEqualTo("15/11/2026");
+            return reader.read().fields()[2];
         } finally {
             reader.close();
         }
     }
 
     @Test
-    void namesColumnsAndCellReferences() {
-        assertThat(XlsxDebtorReader.columnIndex("A1")).isZero();
-        assertThat(XlsxDebtorReader.columnIndex("AB12")).isEqualTo(27);
-        assertThat(XlsxDebtorReader.columnName(27)).isEqualTo("AB");
-        assertThat(XlsxDebtorReader.columnName(0)).isEqualTo("A");
+    void readsDatesOfA1904DateSystemWorkbook() throws Exception {
+        // the serial number Excel for Mac stores for 15/11/2026: days since 1 January 1904
+        double serial =
+                java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(1904, 1, 1), LocalDate.of(2026, 11, 15));
+        assertThat(firstDate(dateWorkbook("mac.xlsx", true, serial))).isEqualTo("15/11/2026");
+        // the same serial in a 1900 workbook is four years and a day earlier: the date system is what was read
+        assertThat(firstDate(dateWorkbook("pc.xlsx", false, serial))).isEqualTo("14/11/2022");
+    }
+
+    @Test
+    void theMappedColumnsAreEveryColumnTheSpecNames() {
+        io.dialready.spec.JobSpec spec = new io.dialready.spec.JobSpecLoader().parse("""
+                country: BR
+                input:
+                  path: in.xlsx
+                columns:
+                  key: CONTRATO
+                  name: NOME
+                  amount: VALOR
+                  days_overdue: ATRASO
+                phones:
+                  - column: CELULAR
+                  - ddd: DDD1
+                    number: FONE1
+                """, dir.resolve("job.yml"));
+        assertThat(XlsxDebtorReader.mappedColumns(spec))
+                .containsExactly("CONTRATO", "NOME", "VALOR", "ATRASO", "CELULAR", "DDD1", "FONE1");
     }
 }

@@ -1,10 +1,12 @@
-package io.dialready.source;
+package io.dialready.source.csv;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvValidationException;
+import io.dialready.source.InputUnreadableException;
+import io.dialready.source.SourceRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
-package io.dialready.source;
+package io.dialready.source.csv;
 
+import io.dialready.source.InputUnreadableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,0 +1,2 @@
+/** CSV input: detects the encoding and delimiter, and reads records restartably with opencsv. */
+package io.dialready.source.csv;
