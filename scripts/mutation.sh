@@ -26,7 +26,8 @@ groups=(
     "source|io.dialready.source.*|io.dialready.source.*Test|io.dialready.source.jdbc.*"
     "output|io.dialready.output.*|io.dialready.output.*Test|"
     "providers|io.dialready.lookup.providers.*|io.dialready.lookup.providers.*Test|"
-    "limiter|io.dialready.lookup.SendWindow*|io.dialready.lookup.*Test|"
+    # the pace, the window and the queue of the engine; TokenBucketGatewayTest (a minute of real time) is left out
+    "limiter|io.dialready.lookup.SendWindow*,io.dialready.lookup.Pacer*,io.dialready.lookup.Work*,io.dialready.lookup.AccountPool*|io.dialready.lookup.PacerTest,io.dialready.lookup.LookupEngineTest,io.dialready.lookup.LookupPoolTest|"
 )
 
 names=()
