@@ -4,7 +4,7 @@ import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.ProgressListener;
 import io.dialready.batch.RunPlan;
-import io.dialready.sink.HeapWatch;
+import io.dialready.output.report.HeapWatch;
 import io.dialready.source.InputUnreadableException;
 import io.dialready.spec.JobSpecException;
 import java.io.IOException;

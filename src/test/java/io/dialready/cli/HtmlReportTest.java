@@ -2,7 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialready.sink.HtmlReport;
+import io.dialready.output.report.HtmlReport;
 import io.dialready.source.Portfolio;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

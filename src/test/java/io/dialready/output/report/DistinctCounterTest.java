@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

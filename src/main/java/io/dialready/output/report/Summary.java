@@ -1,15 +1,15 @@
-package io.dialready.cli;
+package io.dialready.output.report;
 
 import io.dialready.batch.RunPlan;
 import java.io.PrintWriter;
 import java.util.Map;
 
 /** The few lines printed when a run completes: what came in, what came out, and where. */
-final class Summary {
+public final class Summary {
 
     private Summary() {}
 
-    static void print(PrintWriter out, Map<?, ?> r, RunPlan plan, boolean resumed) {
+    public static void print(PrintWriter out, Map<?, ?> r, RunPlan plan, boolean resumed) {
         String provider = String.valueOf(r.get("provider"));
         out.printf(
                 "dialready: %s %s%s%n",

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.report;
 
 /**
  * Counts distinct E.164 numbers exactly in little memory: each number is kept as a long (E.164 has at most 15 digits)

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.report;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.files;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;

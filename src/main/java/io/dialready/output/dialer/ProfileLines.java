@@ -1,9 +1,12 @@
-package io.dialready.sink;
+package io.dialready.output.dialer;
 
 import io.dialready.domain.PhoneType;
 import io.dialready.domain.RankedDebtor;
 import io.dialready.domain.RankedPhone;
 import io.dialready.domain.Reject;
+import io.dialready.output.CsvLineFormatter;
+import io.dialready.output.FormulaGuard;
+import io.dialready.output.campaign.CampaignText;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpec.Profile;

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.campaign;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.dialer;
 
 import io.dialready.db.SqlDialect;
 import java.util.ArrayList;

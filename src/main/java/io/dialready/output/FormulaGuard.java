@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output;
 
 /**
  * Neutralises cells copied from the input that a spreadsheet would run as a formula when a CSV output is opened

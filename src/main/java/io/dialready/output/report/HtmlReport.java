@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.report;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;

@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dialready.db.DataSources;

@@ -1,6 +1,5 @@
-package io.dialready.batch;
+package io.dialready.output.files;
 
-import io.dialready.sink.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -15,14 +14,14 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
  * {@link FlatFileItemWriter} (set to append, so that it keeps the file it finds) opens it; a restart keeps the file,
  * which the writer truncates to its last committed position.
  */
-final class PrivateFileWriter implements ItemStreamWriter<String> {
+public final class PrivateFileWriter implements ItemStreamWriter<String> {
 
     private final FlatFileItemWriter<String> delegate;
     private final String restartKey;
     private final Path file;
 
     /** @param name the delegate's name, under which it saves its position ({@code <name>.current.count}) */
-    PrivateFileWriter(FlatFileItemWriter<String> delegate, String name, Path file) {
+    public PrivateFileWriter(FlatFileItemWriter<String> delegate, String name, Path file) {
         this.delegate = delegate;
         this.restartKey = name + ".current.count";
         this.file = file;

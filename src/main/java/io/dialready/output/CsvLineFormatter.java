@@ -1,4 +1,4 @@
-package io.dialready.sink;
+package io.dialready.output;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
