@@ -103,6 +103,9 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     /** Input line of the last row of the last chunk written (saved with the chunk, under {@link #LAST_LINE_KEY}). */
     private long lastLine;
 
+    /** Prefix of the counters' names in the step's execution context (RunStats saves them so). */
+    static final String COUNTER_PREFIX = "stats.";
+
     /** Context key: the input line of the last row the committed chunks hold. */
     static final String LAST_LINE_KEY = "staging.last.line";
     /** Stat: debtors staged for the dialer file by the committed chunks. */

@@ -1,5 +1,6 @@
 package io.dialready.output.report;
 
+import io.dialready.domain.WhatsAppStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,10 +45,11 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    /** The page for a report (the map report.json holds). */
-    public static String render(Map<?, ?> r) {
+    /** The page for a report. */
+    public static String render(RunReport r) {
         StringBuilder h = new StringBuilder(16_384);
-        String job = str(r.get("job"));
+        RunReport.Run run = r.run();
+        String job = str(run.job());
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>dialready run report: ")
@@ -55,108 +57,116 @@ public final class HtmlReport {
                 .append("</title>\n<style>\n")
                 .append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-
-        h.append("<header><h1>Run report <span class=\"job\">").append(esc(job)).append("</span></h1>\n");
-        h.append("<p class=\"meta\">")
-                .append(esc(fileName(str(r.get("input")))))
-                .append(" &middot; as of ")
-                .append(esc(str(r.get("as_of"))))
-                .append(" &middot; finished ")
-                .append(esc(time(str(r.get("finished_at")))))
-                .append(" &middot; provider <b>")
-                .append(esc(str(r.get("provider"))))
-                .append("</b></p>\n");
-        if (r.get("provider_note") != null) {
-            h.append("<p class=\"note\">")
-                    .append(esc(str(r.get("provider_note"))))
-                    .append("</p>\n");
-        }
-        if (Boolean.TRUE.equals(r.get("dry_run"))) {
-            h.append("<p class=\"note\">Dry run: nothing was looked up; phones are PENDING.</p>\n");
-        }
-        h.append("</header>\n");
-
-        Map<?, ?> wa = map(r.get("whatsapp"));
-        long active = num(wa.get("ACTIVE"));
-        long answered = active + num(wa.get("INACTIVE"));
-        long enriched = num(r.get("rows_enriched"));
-        long reachable = num(r.get("debtors_with_active_whatsapp"));
-        long lookups = num(r.get("lookups_requested"));
-        long cache = num(r.get("cache_hits"));
-
-        h.append("<section class=\"cards\">\n");
-        card(
-                h,
-                "Debtors",
-                count(r.get("rows_enriched")),
-                count(r.get("rows_read")) + " rows read, " + count(r.get("rows_rejected")) + " rejected");
-        card(h, "Valid phones", count(r.get("phones_valid")), count(r.get("phones_unique")) + " distinct numbers");
-        card(
-                h,
-                "Active WhatsApp share",
-                answered == 0 ? "-" : percent(active, answered),
-                count(active) + " active of " + count(answered) + " answered; " + count(wa.get("UNKNOWN"))
-                        + " unknown");
-        card(
-                h,
-                "Debtors reachable on WhatsApp",
-                count(r.get("debtors_with_active_whatsapp")),
-                (enriched == 0 ? "-" : percent(reachable, enriched)) + " of debtors (enrichment hit rate)");
-        card(h, "Repaired numbers", count(r.get("phones_repaired")), "ninth digit, carrier or trunk prefix");
-        card(h, "Invalid numbers", count(r.get("phones_invalid")), "each one listed in the rejects file");
-        StringBuilder lookupNote = new StringBuilder();
-        lookupNote.append(count(cache)).append(" from cache");
-        if (lookups + cache > 0) {
-            lookupNote.append(" (").append(percent(cache, lookups + cache)).append(')');
-        }
-        lookupNote.append("; ").append(count(r.get("provider_calls"))).append(" provider calls");
-        if (r.get("retries") != null) {
-            lookupNote.append("; ").append(count(r.get("retries"))).append(" retries");
-        }
-        if (r.get("throttled_ms") != null) {
-            lookupNote.append("; throttled ").append(seconds(num(r.get("throttled_ms")) / 1000.0));
-        }
-        card(h, "Lookups used", count(r.get("lookups_requested")), lookupNote.toString());
-        double duration = r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0;
-        long executions = num(r.get("executions"));
-        card(
-                h,
-                "Duration",
-                seconds(duration),
-                count(r.get("rows_per_second")) + " rows/s"
-                        + (executions > 1 ? "; resumed, " + executions + " attempts" : ""));
-        h.append("</section>\n");
+        header(h, r);
+        cards(h, r);
 
         h.append("<section class=\"charts\">\n");
-        Map<String, Map<?, ?>> bySegment = new LinkedHashMap<>();
-        map(r.get("whatsapp_by_segment")).forEach((k, v) -> {
-            String name = SEGMENT_NAMES.getOrDefault(str(k), str(k));
-            bySegment.put(name, map(v));
-        });
+        Map<String, RunReport.StatusCounts> bySegment = new LinkedHashMap<>();
+        r.reach().whatsappBySegment().forEach((k, v) -> bySegment.put(SEGMENT_NAMES.getOrDefault(k, k), v));
         chart(
                 h,
                 "WhatsApp status by segment",
                 "Phones (dialer rows) of the debtors in each debt-age segment.",
                 bySegment);
-        Map<String, Map<?, ?>> byType = new LinkedHashMap<>();
-        map(r.get("whatsapp_by_phone_type")).forEach((k, v) -> byType.put(str(k), map(v)));
         chart(
                 h,
                 "WhatsApp status by phone type",
                 "Valid phones by type; fixed lines are SKIPPED unless the spec asks" + " to check them.",
-                byType);
+                r.reach().whatsappByPhoneType());
         legend(h);
         h.append("</section>\n");
 
-        accounts(h, r);
-        allFigures(h, r);
+        // the accounts and every figure as report.json holds them, read back the way any reader of it would
+        Map<?, ?> asRead = r.asMap();
+        accounts(h, asRead);
+        allFigures(h, asRead);
 
         h.append("<footer>Written by dialready beside <code>")
-                .append(esc(fileName(str(r.get("input")))))
+                .append(esc(fileName(str(run.input()))))
                 .append("</code>'s outputs; the same figures are in the run's <code>report.json</code>")
                 .append(" (fields described in docs/outputs.md).</footer>\n");
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    private static void header(StringBuilder h, RunReport r) {
+        RunReport.Run run = r.run();
+        h.append("<header><h1>Run report <span class=\"job\">")
+                .append(esc(str(run.job())))
+                .append("</span></h1>\n");
+        h.append("<p class=\"meta\">")
+                .append(esc(fileName(str(run.input()))))
+                .append(" &middot; as of ")
+                .append(esc(str(run.asOf())))
+                .append(" &middot; finished ")
+                .append(esc(time(str(r.timing().finishedAt()))))
+                .append(" &middot; provider <b>")
+                .append(esc(str(run.provider())))
+                .append("</b></p>\n");
+        if (run.providerNote() != null) {
+            h.append("<p class=\"note\">").append(esc(run.providerNote())).append("</p>\n");
+        }
+        if (run.dryRun()) {
+            h.append("<p class=\"note\">Dry run: nothing was looked up; phones are PENDING.</p>\n");
+        }
+        h.append("</header>\n");
+    }
+
+    private static void cards(StringBuilder h, RunReport r) {
+        RunReport.Rows rows = r.rows();
+        RunReport.Phones phones = r.phones();
+        RunReport.Lookups lookups = r.lookups();
+        RunReport.StatusCounts wa = r.reach().whatsapp();
+        long active = wa.active();
+        long answered = active + wa.inactive();
+        long enriched = rows.rowsEnriched();
+        long reachable = r.reach().debtorsWithActiveWhatsapp();
+        long cache = lookups.cacheHits();
+
+        h.append("<section class=\"cards\">\n");
+        card(
+                h,
+                "Debtors",
+                count(enriched),
+                count(rows.rowsRead()) + " rows read, " + count(rows.rowsRejected()) + " rejected");
+        card(h, "Valid phones", count(phones.phonesValid()), count(phones.phonesUnique()) + " distinct numbers");
+        card(
+                h,
+                "Active WhatsApp share",
+                answered == 0 ? "-" : percent(active, answered),
+                count(active) + " active of " + count(answered) + " answered; " + count(wa.unknown()) + " unknown");
+        card(
+                h,
+                "Debtors reachable on WhatsApp",
+                count(reachable),
+                (enriched == 0 ? "-" : percent(reachable, enriched)) + " of debtors (enrichment hit rate)");
+        card(h, "Repaired numbers", count(phones.phonesRepaired()), "ninth digit, carrier or trunk prefix");
+        card(h, "Invalid numbers", count(phones.phonesInvalid()), "each one listed in the rejects file");
+        long lookupsRequested = lookups.lookupsRequested();
+        StringBuilder lookupNote = new StringBuilder();
+        lookupNote.append(count(cache)).append(" from cache");
+        if (lookupsRequested + cache > 0) {
+            lookupNote
+                    .append(" (")
+                    .append(percent(cache, lookupsRequested + cache))
+                    .append(')');
+        }
+        lookupNote.append("; ").append(count(lookups.providerCalls())).append(" provider calls");
+        if (lookups.retries() != null) {
+            lookupNote.append("; ").append(count(lookups.retries())).append(" retries");
+        }
+        if (lookups.throttledMs() != null) {
+            lookupNote.append("; throttled ").append(seconds(lookups.throttledMs() / 1000.0));
+        }
+        card(h, "Lookups used", count(lookupsRequested), lookupNote.toString());
+        RunReport.Timing timing = r.timing();
+        card(
+                h,
+                "Duration",
+                seconds(timing.durationSeconds()),
+                count(timing.rowsPerSecond()) + " rows/s"
+                        + (timing.executions() > 1 ? "; resumed, " + timing.executions() + " attempts" : ""));
+        h.append("</section>\n");
     }
 
     private static void card(StringBuilder h, String title, String value, String note) {
@@ -173,15 +183,15 @@ public final class HtmlReport {
      * A horizontal stacked bar per row, the bar's length proportional to the row's total (the largest row fills the
      * width), each status a coloured part; the row's total and its active share are written at the end.
      */
-    private static void chart(StringBuilder h, String title, String caption, Map<String, Map<?, ?>> rows) {
+    private static void chart(StringBuilder h, String title, String caption, Map<String, RunReport.StatusCounts> rows) {
         h.append("<figure class=\"chart\"><figcaption><h2>")
                 .append(esc(title))
                 .append("</h2><p>")
                 .append(esc(caption))
                 .append("</p></figcaption>\n");
         long max = 0;
-        for (Map<?, ?> counts : rows.values()) {
-            max = Math.max(max, total(counts));
+        for (RunReport.StatusCounts counts : rows.values()) {
+            max = Math.max(max, counts.total());
         }
         if (rows.isEmpty() || max == 0) {
             h.append("<p class=\"empty\">No phones to show.</p></figure>\n");
@@ -204,9 +214,9 @@ public final class HtmlReport {
                 .append(esc(title))
                 .append("\">\n");
         int y = 4;
-        for (Map.Entry<String, Map<?, ?>> row : rows.entrySet()) {
-            Map<?, ?> counts = row.getValue();
-            long rowTotal = total(counts);
+        for (Map.Entry<String, RunReport.StatusCounts> row : rows.entrySet()) {
+            RunReport.StatusCounts counts = row.getValue();
+            long rowTotal = counts.total();
             h.append("<g class=\"row\" data-row=\"")
                     .append(esc(row.getKey()))
                     .append("\" data-total=\"")
@@ -228,7 +238,7 @@ public final class HtmlReport {
                     .append("\" height=\"24\" class=\"track\"/>");
             double x = labelWidth;
             for (Map.Entry<String, String> status : STATUS_COLOURS.entrySet()) {
-                long n = num(counts.get(status.getKey()));
+                long n = counts.get(WhatsAppStatus.valueOf(status.getKey()));
                 if (n == 0) {
                     continue;
                 }
@@ -267,7 +277,7 @@ public final class HtmlReport {
                 }
                 x += w;
             }
-            long active = num(counts.get("ACTIVE"));
+            long active = counts.active();
             h.append("<text x=\"")
                     .append(labelWidth + barWidth + 10)
                     .append("\" y=\"")
@@ -357,20 +367,8 @@ public final class HtmlReport {
         });
     }
 
-    private static long total(Map<?, ?> counts) {
-        long t = 0;
-        for (String s : STATUS_COLOURS.keySet()) {
-            t += num(counts.get(s));
-        }
-        return t;
-    }
-
     private static Map<?, ?> map(Object o) {
         return o instanceof Map<?, ?> m ? m : Map.of();
-    }
-
-    private static long num(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
     }
 
     private static String str(Object o) {

@@ -2,15 +2,14 @@ package io.dialready.output.report;
 
 import io.dialready.batch.RunPlan;
 import java.io.PrintWriter;
-import java.util.Map;
 
 /** The few lines printed when a run completes: what came in, what came out, and where. */
 public final class Summary {
 
     private Summary() {}
 
-    public static void print(PrintWriter out, Map<?, ?> r, RunPlan plan, boolean resumed) {
-        String provider = String.valueOf(r.get("provider"));
+    public static void print(PrintWriter out, RunReport r, RunPlan plan, boolean resumed) {
+        String provider = r.run().provider();
         out.printf(
                 "dialready: %s %s%s%n",
                 plan.spec().name(),
@@ -18,51 +17,31 @@ public final class Summary {
                 "sandbox".equals(provider)
                         ? " (provider: sandbox, simulated answers, not real WhatsApp checks)"
                         : " (provider: " + provider + ")");
+        RunReport.Rows rows = r.rows();
         out.printf(
                 "  rows: %s read, %s enriched, %s rejected%n",
-                r.get("rows_read"), r.get("rows_enriched"), r.get("rows_rejected"));
+                rows.rowsRead(), rows.rowsEnriched(), rows.rowsRejected());
+        RunReport.Phones phones = r.phones();
+        RunReport.Lookups lookups = r.lookups();
         out.printf(
                 "  phones: %s valid (%s repaired), %s invalid, %s unique; %s looked up%n",
-                r.get("phones_valid"),
-                r.get("phones_repaired"),
-                r.get("phones_invalid"),
-                r.get("phones_unique"),
-                r.get("lookups_requested"));
-        if (r.get("whatsapp") instanceof Map<?, ?> wa) {
-            out.printf(
-                    "  whatsapp: %s active, %s inactive, %s unknown, %s pending, %s skipped (fixed lines)%n",
-                    wa.get("ACTIVE"), wa.get("INACTIVE"), wa.get("UNKNOWN"), wa.get("PENDING"), wa.get("SKIPPED"));
+                phones.phonesValid(),
+                phones.phonesRepaired(),
+                phones.phonesInvalid(),
+                phones.phonesUnique(),
+                lookups.lookupsRequested());
+        RunReport.StatusCounts wa = r.reach().whatsapp();
+        out.printf(
+                "  whatsapp: %s active, %s inactive, %s unknown, %s pending, %s skipped (fixed lines)%n",
+                wa.active(), wa.inactive(), wa.unknown(), wa.pending(), wa.skipped());
+        if (lookups.accounts() != null) {
+            accounts(out, lookups);
         }
-        if (r.get("accounts") instanceof java.util.List<?> accounts) {
-            double waitedSeconds = r.get("throttled_ms") instanceof Number n ? n.doubleValue() / 1000 : 0.0;
-            out.printf(
-                    "  lookups: %s numbers sent in %s requests (%s retries), %s from the cache, %s pending;"
-                            + " %.1f s waited for limits and retries%n",
-                    r.get("lookups_requested"),
-                    r.get("provider_calls"),
-                    r.get("retries"),
-                    r.get("cache_hits"),
-                    r.get("pending"),
-                    waitedSeconds);
-            for (Object o : accounts) {
-                if (o instanceof Map<?, ?> a) {
-                    out.printf(
-                            "    account %s: %s numbers checked, quota %s of %s used on %s%n",
-                            a.get("name"),
-                            a.get("numbers_checked"),
-                            a.get("quota_used"),
-                            a.get("daily_quota"),
-                            a.get("quota_day"));
-                    accountOutcome(out, a);
-                }
-            }
-        }
-        Object enriched = r.get("rows_enriched");
-        Object active = r.get("debtors_with_active_whatsapp");
-        double rate = r.get("enrichment_hit_rate") instanceof Number n ? n.doubleValue() * 100 : 0;
-        out.printf("  debtors with an active WhatsApp number: %s of %s (%.1f%%)%n", active, enriched, rate);
-        double seconds = r.get("duration_seconds") instanceof Number n ? n.doubleValue() : 0.0;
-        out.printf("  took %.1f s%n", seconds);
+        double rate = r.reach().enrichmentHitRate() * 100;
+        out.printf(
+                "  debtors with an active WhatsApp number: %s of %s (%.1f%%)%n",
+                r.reach().debtorsWithActiveWhatsapp(), rows.rowsEnriched(), rate);
+        out.printf("  took %.1f s%n", r.timing().durationSeconds());
         out.printf("  outputs in %s:%n", plan.outputs().dir());
         for (var f : plan.outputs()
                 .published(plan.spec().output().csv(), plan.spec().output().xlsx())) {
@@ -71,24 +50,36 @@ public final class Summary {
         for (var p : plan.spec().output().profiles()) {
             out.printf("    %s%n", plan.outputs().profile(p).getFileName());
         }
-        if (r.get("debtors_suppressed") != null) {
-            out.printf(
-                    "  suppressed: %s debtors, %s numbers%n", r.get("debtors_suppressed"), r.get("phones_suppressed"));
+        if (phones.debtorsSuppressed() != null) {
+            out.printf("  suppressed: %s debtors, %s numbers%n", phones.debtorsSuppressed(), phones.phonesSuppressed());
         }
-        if (r.get("numbers_shared") != null) {
-            out.printf("  shared numbers: %s (in %s dialer rows)%n", r.get("numbers_shared"), r.get("phones_shared"));
+        if (phones.numbersShared() != null) {
+            out.printf("  shared numbers: %s (in %s dialer rows)%n", phones.numbersShared(), phones.phonesShared());
         }
     }
 
-    /** Issue 11: what the account answered in this run, the quota its calls kept, the calls refused, and a drop. */
-    private static void accountOutcome(PrintWriter out, Map<?, ?> a) {
-        if (a.get("numbers_answered") != null) {
+    private static void accounts(PrintWriter out, RunReport.Lookups lookups) {
+        double waitedSeconds = lookups.throttledMs() == null ? 0.0 : lookups.throttledMs() / 1000.0;
+        out.printf(
+                "  lookups: %s numbers sent in %s requests (%s retries), %s from the cache, %s pending;"
+                        + " %.1f s waited for limits and retries%n",
+                lookups.lookupsRequested(),
+                lookups.providerCalls(),
+                lookups.retries(),
+                lookups.cacheHits(),
+                lookups.pending(),
+                waitedSeconds);
+        for (RunReport.Account a : lookups.accounts()) {
+            out.printf(
+                    "    account %s: %s numbers checked, quota %s of %s used on %s%n",
+                    a.name(), a.numbersChecked(), a.quotaUsed(), a.dailyQuota(), a.quotaDay());
+            // issue 11: what the account answered in this run, the quota its calls kept, the calls refused, a drop
             out.printf(
                     "      this run: %s numbers answered, %s of quota used, %s calls refused by the gateway%n",
-                    a.get("numbers_answered"), a.get("quota_used_this_run"), a.get("calls_refused"));
-        }
-        if (a.get("dropped") != null) {
-            out.printf("      dropped from the run: %s%n", a.get("dropped"));
+                    a.numbersAnswered(), a.quotaUsedThisRun(), a.callsRefused());
+            if (a.dropped() != null) {
+                out.printf("      dropped from the run: %s%n", a.dropped());
+            }
         }
     }
 }
