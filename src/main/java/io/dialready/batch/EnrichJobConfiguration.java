@@ -1,20 +1,24 @@
 package io.dialready.batch;
 
 import io.dialready.calling.CallingRules;
+import io.dialready.domain.EnrichedDebtor;
+import io.dialready.domain.RunCounters;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.LookupTables;
 import io.dialready.lookup.QuotaStore;
 import io.dialready.lookup.SandboxLookup;
-import io.dialready.output.CsvLineFormatter;
+import io.dialready.output.EnrichedFileWriter;
 import io.dialready.output.FormulaGuard;
+import io.dialready.output.RejectsWriter;
+import io.dialready.output.dialer.DialerLines;
 import io.dialready.output.dialer.DialerStaging;
+import io.dialready.output.dialer.DialerStagingWriter;
 import io.dialready.output.dialer.PhoneOwners;
 import io.dialready.output.dialer.ProfileLines;
-import io.dialready.output.files.OutputFiles;
 import io.dialready.output.files.PrivateFileWriter;
 import io.dialready.output.files.XlsxOutput;
 import io.dialready.output.jdbc.JdbcResults;
-import io.dialready.output.report.RunStats;
+import io.dialready.output.jdbc.JdbcResultsWriter;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.PhoneExtractor;
@@ -34,13 +38,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -119,13 +120,7 @@ public class EnrichJobConfiguration {
             DataSource dataSource) {
         JobSpec spec = plan.spec();
         EnrichProcessor processor = processor(plan);
-        SuppressionList suppression = spec.suppression() == null
-                ? null
-                : SuppressionList.load(
-                        spec.suppression().doNotCall(),
-                        spec.suppression().debtorKeys(),
-                        spec.country(),
-                        spec.ninthDigitFor7());
+        SuppressionList suppression = spec.suppression() == null ? null : suppression(spec);
         LookupQueueWriter queue = new LookupQueueWriter(
                 new LookupTables(dataSource),
                 spec.lookup().checkFixedLines(),
@@ -225,15 +220,15 @@ public class EnrichJobConfiguration {
         return new StepBuilder(profile.label() + "-file", jobRepository)
                 .<String, String>chunk(1000)
                 .reader(new StagedDialerReader(dataSource, profile))
-                .writer(fileWriter(
+                .writer(PrivateFileWriter.ofPart(
                         profile.label(), plan.outputs().profile(profile), fileOut, ProfileLines.header(profile, out)))
                 .transactionManager(transactionManager)
                 .build();
     }
 
     @Bean
-    public RunStats runStats() {
-        return new RunStats();
+    public RunCounters runCounters() {
+        return new RunCounters();
     }
 
     @Bean
@@ -261,29 +256,10 @@ public class EnrichJobConfiguration {
             RunPlan plan,
             LookupService lookupService,
             DialerStaging staging,
-            RunStats stats,
+            RunCounters counters,
             DataSource dataSource,
             ObjectProvider<ProgressListener> progressListener) {
         JobSpec spec = plan.spec();
-        String[] header = plan.header().toArray(String[]::new);
-        EnrichProcessor processor = processor(plan);
-        JobSpec.Output out = spec.output();
-        CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
-        FormulaGuard guard = FormulaGuard.of(out.neutraliseFormulas());
-        // the input's header names are input too
-        List<String> enrichedColumns = new ArrayList<>(List.of(guard.cells(header)));
-        enrichedColumns.addAll(EnrichWriter.ENRICHED_COLUMNS);
-        if (spec.suppression() != null) {
-            enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
-        }
-        String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
-        ItemStreamWriter<String> enriched =
-                fileWriter("enriched", plan.outputs().enriched(), out, headerFormat.format(enrichedHeader));
-        ItemStreamWriter<String> rejects = fileWriter(
-                "rejects",
-                plan.outputs().rejects(),
-                out,
-                headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
         ItemStreamReader<SourceRow> source = source(plan);
         Progress progress = new Progress(
                         plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval(),
@@ -292,43 +268,82 @@ public class EnrichJobConfiguration {
         if (source instanceof CsvDebtorReader csv) {
             progress.withInputFraction(csv::fractionRead);
         }
-        EnrichWriter writer = new EnrichWriter(
-                lookupService, enriched, rejects, staging, stats, out.delimiter(), out.lineSeparator(), progress);
-        writer.withFormulaGuard(guard);
         PhoneTimeZones zones = new PhoneTimeZones();
-        writer.withProfiles(
-                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
-        if (spec.sharedNumbers()) {
-            writer.withSharedNumbers(new PhoneOwners(dataSource));
-        }
-        if (plan.lookupEngine()) {
-            writer.withRunAnswers(new LookupTables(dataSource));
-        }
-        if (spec.lookup().photos() != null) {
-            writer.withPhotoColumns();
-        }
-        if (spec.suppression() != null) {
-            writer.withSuppression(SuppressionList.load(
-                    spec.suppression().doNotCall(),
-                    spec.suppression().debtorKeys(),
-                    spec.country(),
-                    spec.ninthDigitFor7()));
-        }
-        if (spec.callingRules() != null) {
-            writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
-        }
-        if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
-            // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables
-            writer.withResults(new JdbcResults(out.jdbc()));
-        }
-
+        EnrichRowsWriter writer = new EnrichRowsWriter(
+                enricher(plan, lookupService, zones, dataSource),
+                outputs(plan, lookupService.providerName(), zones, staging, counters),
+                staging,
+                counters,
+                progress);
+        EnrichProcessor processor = processor(plan);
         return new StepBuilder(ROWS_STEP, jobRepository)
                 .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
                 .reader(readAhead(plan, processor, source))
-                .writer(writer)
+                .writer(writer) // also its step listener (beforeStep: the run's id)
                 .listener(processor) // for its beforeStep: the run's as-of date
                 .transactionManager(transactionManager)
                 .build();
+    }
+
+    /** Suppression, lookup (or the run's answers), ranking, calling windows, shared numbers and photos, per chunk. */
+    private static ChunkEnricher enricher(
+            RunPlan plan, LookupService lookupService, PhoneTimeZones zones, DataSource dataSource) {
+        JobSpec spec = plan.spec();
+        ChunkEnricher enricher = new ChunkEnricher(lookupService);
+        if (spec.sharedNumbers()) {
+            enricher.withSharedNumbers(new PhoneOwners(dataSource));
+        }
+        if (plan.lookupEngine()) {
+            enricher.withRunAnswers(new LookupTables(dataSource));
+        }
+        if (spec.lookup().photos() != null) {
+            enricher.withPhotos();
+        }
+        if (spec.suppression() != null) {
+            enricher.withSuppression(suppression(spec));
+        }
+        if (spec.callingRules() != null) {
+            enricher.withCallingRules(zones, CallingRules.load(spec.callingRules()));
+        }
+        return enricher;
+    }
+
+    /** Every output of the rows step, one writer each, in the order each chunk is written to them. */
+    private static List<ItemWriter<? super EnrichedDebtor>> outputs(
+            RunPlan plan, String provider, PhoneTimeZones zones, DialerStaging staging, RunCounters counters) {
+        JobSpec spec = plan.spec();
+        JobSpec.Output out = spec.output();
+        boolean suppression = spec.suppression() != null;
+        List<ItemWriter<? super EnrichedDebtor>> outputs = new ArrayList<>();
+        if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
+            // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables
+            outputs.add(new JdbcResultsWriter(new JdbcResults(out.jdbc()), provider, suppression));
+        }
+        outputs.add(EnrichedFileWriter.of(plan.outputs().enriched(), out, plan.header(), provider, suppression));
+        ProfileLines profiles =
+                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat());
+        outputs.add(RejectsWriter.of(plan.outputs().rejects(), out, counters, profiles.any() ? profiles::notes : null));
+        outputs.add(new DialerStagingWriter(
+                staging, dialerLines(plan, provider), profiles.any() ? profiles : null, counters));
+        return outputs;
+    }
+
+    private static DialerLines dialerLines(RunPlan plan, String provider) {
+        JobSpec spec = plan.spec();
+        JobSpec.Output out = spec.output();
+        return new DialerLines(
+                out.delimiter(),
+                out.lineSeparator(),
+                FormulaGuard.of(out.neutraliseFormulas()),
+                provider,
+                spec.callingRules() != null,
+                spec.sharedNumbers(),
+                spec.lookup().photos() != null);
+    }
+
+    private static SuppressionList suppression(JobSpec spec) {
+        return SuppressionList.load(
+                spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country(), spec.ninthDigitFor7());
     }
 
     @Bean
@@ -336,23 +351,14 @@ public class EnrichJobConfiguration {
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             RunPlan plan,
-            DataSource dataSource) {
+            DataSource dataSource,
+            LookupService lookupService) {
         JobSpec.Output out = plan.spec().output();
-        List<String> columns = new ArrayList<>(EnrichWriter.DIALER_COLUMNS);
-        if (plan.spec().callingRules() != null) {
-            columns.addAll(EnrichWriter.CALLING_COLUMNS);
-        }
-        if (plan.spec().sharedNumbers()) {
-            columns.add(EnrichWriter.SHARED_COLUMN);
-        }
-        if (plan.spec().lookup().photos() != null) {
-            columns.addAll(EnrichWriter.PHOTO_COLUMNS);
-        }
-        String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
+        String header = dialerLines(plan, lookupService.providerName()).header();
         return new StepBuilder("dialer-file", jobRepository)
                 .<String, String>chunk(1000)
                 .reader(new StagedDialerReader(dataSource))
-                .writer(fileWriter("dialer", plan.outputs().dialer(), out, header))
+                .writer(PrivateFileWriter.ofPart("dialer", plan.outputs().dialer(), out, header))
                 .transactionManager(transactionManager)
                 .build();
     }
@@ -394,22 +400,5 @@ public class EnrichJobConfiguration {
             total += a.rate().perSecond();
         }
         return java.util.OptionalDouble.of(total);
-    }
-
-    /** A restartable, transactional writer of {@code target}'s part file, created rw-r----- (PrivateFileWriter). */
-    private static ItemStreamWriter<String> fileWriter(
-            String name, java.nio.file.Path target, JobSpec.Output out, String header) {
-        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>()
-                .name(name)
-                .resource(new FileSystemResource(OutputFiles.part(target)))
-                .append(true) // keeps the empty file PrivateFileWriter created with its permissions
-                .lineAggregator(new PassThroughLineAggregator<>())
-                .encoding(out.encoding())
-                .lineSeparator(out.lineSeparator())
-                .transactional(true);
-        if (header != null) {
-            b.headerCallback(w -> w.write(header));
-        }
-        return new PrivateFileWriter(b.build(), name, OutputFiles.part(target));
     }
 }

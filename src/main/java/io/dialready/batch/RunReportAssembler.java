@@ -50,8 +50,8 @@ final class RunReportAssembler {
     static RunCounters counters(ExecutionContext context) {
         Map<String, Long> saved = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : context.entrySet()) {
-            if (e.getKey().startsWith(EnrichWriter.COUNTER_PREFIX) && e.getValue() instanceof Number n) {
-                saved.put(e.getKey().substring(EnrichWriter.COUNTER_PREFIX.length()), n.longValue());
+            if (e.getKey().startsWith(EnrichRowsWriter.COUNTER_PREFIX) && e.getValue() instanceof Number n) {
+                saved.put(e.getKey().substring(EnrichRowsWriter.COUNTER_PREFIX.length()), n.longValue());
             }
         }
         return RunCounters.restore(saved);

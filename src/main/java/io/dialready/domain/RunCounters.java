@@ -151,6 +151,13 @@ public final class RunCounters {
     /** The counters {@link #save} gave {@code saved}'s names; a name missing is 0. */
     public static RunCounters restore(Map<String, Long> saved) {
         RunCounters c = new RunCounters();
+        c.load(saved);
+        return c;
+    }
+
+    /** Sets every counter to the value {@code saved} holds under its name (0 when missing): a resumed run's start. */
+    public void load(Map<String, Long> saved) {
+        RunCounters c = this;
         c.rowsRead = get(saved, "rows_read");
         c.rowsEnriched = get(saved, "rows_enriched");
         c.rowsRejected = get(saved, "rows_rejected");
@@ -187,7 +194,6 @@ public final class RunCounters {
                         get(saved, "wa_by_segment." + s.label() + "." + w.name());
             }
         }
-        return c;
     }
 
     private static long get(Map<String, Long> saved, String name) {

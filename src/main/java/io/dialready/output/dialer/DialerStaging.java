@@ -113,7 +113,7 @@ public final class DialerStaging {
         // Seen once in KillAndResumeTest before the job repository's H2 ran with WRITE_DELAY=0: after a SIGKILL the
         // database held a chunk's staged rows without the reader position committed in the same transaction (H2's
         // background writer stores the tables one by one while commits go on; docs/crash-safety.md). The rows step now
-        // also removes staged rows beyond the committed line when it resumes (EnrichWriter), so this is belt and
+        // also removes staged rows beyond the committed line when it resumes (EnrichRowsWriter), so this is belt and
         // braces.
         jdbc.batchUpdate(upsert(jobInstanceId, profiles), args);
     }

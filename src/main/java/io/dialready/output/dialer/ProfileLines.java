@@ -144,6 +144,19 @@ public final class ProfileLines {
         return new Rendered(lines, notes);
     }
 
+    /**
+     * The notes {@link #render} makes about the debtor (VICIdial fields cut to their lengths), for the rejects file;
+     * empty without a VICIdial profile.
+     */
+    public List<Reject> notes(RankedDebtor d) {
+        if (!vicidial) {
+            return List.of();
+        }
+        List<Reject> notes = new ArrayList<>();
+        vicidialLeads(d, notes);
+        return notes;
+    }
+
     /** The debtor's best number when it has an active WhatsApp account (ranked first), else null. */
     private static RankedPhone active(RankedDebtor d) {
         return d.hasActiveWhatsApp() ? d.phones().get(0) : null;

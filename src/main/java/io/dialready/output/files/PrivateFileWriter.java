@@ -1,5 +1,6 @@
 package io.dialready.output.files;
 
+import io.dialready.spec.JobSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -7,6 +8,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * A restartable, transactional file writer whose file is created readable by the owner and group only
@@ -25,6 +29,25 @@ public final class PrivateFileWriter implements ItemStreamWriter<String> {
         this.delegate = delegate;
         this.restartKey = name + ".current.count";
         this.file = file;
+    }
+
+    /**
+     * A restartable, transactional writer of {@code target}'s part file in the spec's encoding and line separator,
+     * starting with {@code header} (none when null).
+     */
+    public static PrivateFileWriter ofPart(String name, Path target, JobSpec.Output out, String header) {
+        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>()
+                .name(name)
+                .resource(new FileSystemResource(OutputFiles.part(target)))
+                .append(true) // keeps the empty file open() created with its permissions
+                .lineAggregator(new PassThroughLineAggregator<>())
+                .encoding(out.encoding())
+                .lineSeparator(out.lineSeparator())
+                .transactional(true);
+        if (header != null) {
+            b.headerCallback(w -> w.write(header));
+        }
+        return new PrivateFileWriter(b.build(), name, OutputFiles.part(target));
     }
 
     @Override
