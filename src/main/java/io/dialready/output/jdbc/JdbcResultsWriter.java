@@ -53,7 +53,7 @@ public final class JdbcResultsWriter implements ItemStreamWriter<EnrichedDebtor>
         results.write(runStarted, debtors, phones);
     }
 
-    JdbcResults.DebtorRow debtorRow(EnrichedDebtor d) {
+    public JdbcResults.DebtorRow debtorRow(EnrichedDebtor d) {
         RankedDebtor r = d.ranked();
         return new JdbcResults.DebtorRow(
                 r.debtor().key(),
@@ -67,7 +67,7 @@ public final class JdbcResultsWriter implements ItemStreamWriter<EnrichedDebtor>
                 suppression ? d.suppressed() : null);
     }
 
-    JdbcResults.PhoneRow phoneRow(RankedDebtor r, DialledPhone dp) {
+    public JdbcResults.PhoneRow phoneRow(RankedDebtor r, DialledPhone dp) {
         RankedPhone p = dp.ranked();
         CallingWindow w = dp.window();
         return new JdbcResults.PhoneRow(
