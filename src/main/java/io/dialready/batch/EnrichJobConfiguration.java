@@ -20,12 +20,8 @@ import io.dialready.output.files.XlsxOutput;
 import io.dialready.output.jdbc.JdbcResults;
 import io.dialready.output.jdbc.JdbcResultsWriter;
 import io.dialready.phone.PhoneTimeZones;
-import io.dialready.source.DebtorMapper;
-import io.dialready.source.PhoneExtractor;
 import io.dialready.source.SourceRow;
 import io.dialready.source.csv.CsvDebtorReader;
-import io.dialready.source.jdbc.JdbcDebtorReader;
-import io.dialready.source.xlsx.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import io.dialready.suppression.SuppressionList;
 import java.time.Duration;
@@ -98,10 +94,10 @@ public class EnrichJobConfiguration {
             PlatformTransactionManager transactionManager,
             RunPlan plan,
             DataSource dataSource) {
-        EnrichProcessor processor = processor(plan);
+        EnrichProcessor processor = RowsInput.processor(plan);
         return new StepBuilder("phone-owners", jobRepository)
                 .<ParsedRow, ParsedRow>chunk(plan.spec().run().chunkSize())
-                .reader(readAhead(plan, processor))
+                .reader(RowsInput.readAhead(plan, processor))
                 .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
                 .listener(processor)
                 .transactionManager(transactionManager)
@@ -119,7 +115,7 @@ public class EnrichJobConfiguration {
             RunPlan plan,
             DataSource dataSource) {
         JobSpec spec = plan.spec();
-        EnrichProcessor processor = processor(plan);
+        EnrichProcessor processor = RowsInput.processor(plan);
         SuppressionList suppression = spec.suppression() == null ? null : suppression(spec);
         LookupQueueWriter queue = new LookupQueueWriter(
                 new LookupTables(dataSource),
@@ -128,7 +124,7 @@ public class EnrichJobConfiguration {
                 suppression);
         var step = new StepBuilder("pre-pass", jobRepository)
                 .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-                .reader(readAhead(plan, processor))
+                .reader(RowsInput.readAhead(plan, processor))
                 .listener(processor)
                 .listener(queue)
                 .transactionManager(transactionManager);
@@ -161,50 +157,6 @@ public class EnrichJobConfiguration {
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
                 .build();
-    }
-
-    /** Maps a row to its debtor and parses its phones; the same for the pre-pass and the rows step. */
-    private static EnrichProcessor processor(RunPlan plan) {
-        JobSpec spec = plan.spec();
-        String[] header = plan.header().toArray(String[]::new);
-        return new EnrichProcessor(
-                new DebtorMapper(spec, header),
-                new PhoneExtractor(spec, header),
-                plan.asOf(),
-                plan.format().delimiter(),
-                spec.output().delimiter(),
-                FormulaGuard.of(spec.output().neutraliseFormulas()));
-    }
-
-    /** The input (CSV, XLSX or a JDBC query) read and parsed ahead of the step on every core, in input order. */
-    private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor) {
-        return readAhead(plan, processor, source(plan));
-    }
-
-    private static ItemStreamReader<SourceRow> source(RunPlan plan) {
-        JobSpec.Jdbc jdbc = plan.spec().input().jdbc();
-        if (jdbc != null) {
-            return new JdbcDebtorReader(jdbc, plan.spec().columns().decimalSeparator());
-        }
-        return plan.workbook() != null
-                ? new XlsxDebtorReader(plan.input(), plan.workbook())
-                : new CsvDebtorReader(plan.input(), plan.format());
-    }
-
-    private static ReadAheadParser readAhead(
-            RunPlan plan, EnrichProcessor processor, ItemStreamReader<SourceRow> reader) {
-        JobSpec.Run run = plan.spec().run();
-        if (reader instanceof JdbcDebtorReader) {
-            return new ReadAheadParser(
-                    reader,
-                    JdbcDebtorReader.READ_KEY,
-                    JdbcDebtorReader.LAST_KEY,
-                    processor,
-                    run.threads(),
-                    2 * run.chunkSize());
-        }
-        String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
-        return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
     }
 
     /** One file per extra dialer profile, streamed from its staging column in dialer order, restartable. */
@@ -260,7 +212,7 @@ public class EnrichJobConfiguration {
             DataSource dataSource,
             ObjectProvider<ProgressListener> progressListener) {
         JobSpec spec = plan.spec();
-        ItemStreamReader<SourceRow> source = source(plan);
+        ItemStreamReader<SourceRow> source = RowsInput.source(plan);
         Progress progress = new Progress(
                         plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval(),
                         progressListener.getIfAvailable(() -> ProgressListener.NONE))
@@ -275,10 +227,10 @@ public class EnrichJobConfiguration {
                 staging,
                 counters,
                 progress);
-        EnrichProcessor processor = processor(plan);
+        EnrichProcessor processor = RowsInput.processor(plan);
         return new StepBuilder(ROWS_STEP, jobRepository)
                 .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-                .reader(readAhead(plan, processor, source))
+                .reader(RowsInput.readAhead(plan, processor, source))
                 .writer(writer) // also its step listener (beforeStep: the run's id)
                 .listener(processor) // for its beforeStep: the run's as-of date
                 .transactionManager(transactionManager)
