@@ -66,7 +66,7 @@ final class RunReportAssembler {
                 phones(c, instance),
                 plan.lookupEngine() ? engineLookups(instance) : rowsStepLookups(c),
                 reach(c),
-                timing(c, instance),
+                timing(c, instance, rows),
                 outputs());
     }
 
@@ -228,7 +228,7 @@ final class RunReportAssembler {
                 count.applyAsLong(WhatsAppStatus.SKIPPED));
     }
 
-    private RunReport.Timing timing(RunCounters c, JobInstance instance) {
+    private RunReport.Timing timing(RunCounters c, JobInstance instance, StepExecution rows) {
         List<JobExecution> executions = jobRepository.getJobExecutions(instance);
         LocalDateTime started = null;
         for (JobExecution e : executions) {
@@ -245,7 +245,14 @@ final class RunReportAssembler {
                 seconds,
                 seconds > 0 ? Math.round(c.rowsRead / seconds) : 0,
                 executions.size(),
-                HeapWatch.peakMb());
+                HeapWatch.peakMb(),
+                perSecond(rows.getWriteCount(), rows.getStartTime(), rows.getEndTime()));
+    }
+
+    private static long perSecond(long count, LocalDateTime start, LocalDateTime end) {
+        long ms =
+                start == null || end == null ? 0 : Duration.between(start, end).toMillis();
+        return ms > 0 ? Math.round(count * 1000.0 / ms) : 0;
     }
 
     private Map<String, String> outputs() {

@@ -139,14 +139,19 @@ public record RunReport(
         }
     }
 
-    /** When and how fast; {@code startedAt} is "null" when the job repository has no start time. */
+    /**
+     * When and how fast; {@code startedAt} is "null" when the job repository has no start time. {@code
+     * enrichRowsPerSecond}: the rows the enrich-rows step wrote per second of its last execution (after a resume, the
+     * resumed part), without the steps before and after it.
+     */
     public record Timing(
             String startedAt,
             String finishedAt,
             double durationSeconds,
             long rowsPerSecond,
             int executions,
-            long peakHeapMb) {}
+            long peakHeapMb,
+            Long enrichRowsPerSecond) {}
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
