@@ -144,6 +144,7 @@ public record RunReport(
      * enrichRowsPerSecond}: the rows the enrich-rows step wrote per second of its last execution (after a resume, the
      * resumed part), without the steps before and after it.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Timing(
             String startedAt,
             String finishedAt,
