@@ -1,26 +1,27 @@
 package io.dialready.batch;
 
 import io.dialready.calling.CallingRules;
+import io.dialready.domain.EnrichedDebtor;
+import io.dialready.domain.RunCounters;
 import io.dialready.lookup.LookupService;
 import io.dialready.lookup.LookupTables;
 import io.dialready.lookup.QuotaStore;
 import io.dialready.lookup.SandboxLookup;
+import io.dialready.output.EnrichedFileWriter;
+import io.dialready.output.FormulaGuard;
+import io.dialready.output.RejectsWriter;
+import io.dialready.output.dialer.DialerLines;
+import io.dialready.output.dialer.DialerStaging;
+import io.dialready.output.dialer.DialerStagingWriter;
+import io.dialready.output.dialer.PhoneOwners;
+import io.dialready.output.dialer.ProfileLines;
+import io.dialready.output.files.PrivateFileWriter;
+import io.dialready.output.files.XlsxOutput;
+import io.dialready.output.jdbc.JdbcResults;
+import io.dialready.output.jdbc.JdbcResultsWriter;
 import io.dialready.phone.PhoneTimeZones;
-import io.dialready.sink.CsvLineFormatter;
-import io.dialready.sink.DialerStaging;
-import io.dialready.sink.FormulaGuard;
-import io.dialready.sink.JdbcResults;
-import io.dialready.sink.OutputFiles;
-import io.dialready.sink.PhoneOwners;
-import io.dialready.sink.ProfileLines;
-import io.dialready.sink.RunStats;
-import io.dialready.sink.XlsxOutput;
-import io.dialready.source.DebtorMapper;
-import io.dialready.source.PhoneExtractor;
 import io.dialready.source.SourceRow;
 import io.dialready.source.csv.CsvDebtorReader;
-import io.dialready.source.jdbc.JdbcDebtorReader;
-import io.dialready.source.xlsx.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;
 import io.dialready.suppression.SuppressionList;
 import java.time.Duration;
@@ -33,13 +34,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.batch.infrastructure.item.file.transform.PassThroughLineAggregator;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -96,10 +94,10 @@ public class EnrichJobConfiguration {
             PlatformTransactionManager transactionManager,
             RunPlan plan,
             DataSource dataSource) {
-        EnrichProcessor processor = processor(plan);
+        EnrichProcessor processor = RowsInput.processor(plan);
         return new StepBuilder("phone-owners", jobRepository)
                 .<ParsedRow, ParsedRow>chunk(plan.spec().run().chunkSize())
-                .reader(readAhead(plan, processor))
+                .reader(RowsInput.readAhead(plan, processor))
                 .writer(new PhoneOwnersWriter(new PhoneOwners(dataSource)))
                 .listener(processor)
                 .transactionManager(transactionManager)
@@ -117,14 +115,8 @@ public class EnrichJobConfiguration {
             RunPlan plan,
             DataSource dataSource) {
         JobSpec spec = plan.spec();
-        EnrichProcessor processor = processor(plan);
-        SuppressionList suppression = spec.suppression() == null
-                ? null
-                : SuppressionList.load(
-                        spec.suppression().doNotCall(),
-                        spec.suppression().debtorKeys(),
-                        spec.country(),
-                        spec.ninthDigitFor7());
+        EnrichProcessor processor = RowsInput.processor(plan);
+        SuppressionList suppression = spec.suppression() == null ? null : suppression(spec);
         LookupQueueWriter queue = new LookupQueueWriter(
                 new LookupTables(dataSource),
                 spec.lookup().checkFixedLines(),
@@ -132,7 +124,7 @@ public class EnrichJobConfiguration {
                 suppression);
         var step = new StepBuilder("pre-pass", jobRepository)
                 .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-                .reader(readAhead(plan, processor))
+                .reader(RowsInput.readAhead(plan, processor))
                 .listener(processor)
                 .listener(queue)
                 .transactionManager(transactionManager);
@@ -167,50 +159,6 @@ public class EnrichJobConfiguration {
                 .build();
     }
 
-    /** Maps a row to its debtor and parses its phones; the same for the pre-pass and the rows step. */
-    private static EnrichProcessor processor(RunPlan plan) {
-        JobSpec spec = plan.spec();
-        String[] header = plan.header().toArray(String[]::new);
-        return new EnrichProcessor(
-                new DebtorMapper(spec, header),
-                new PhoneExtractor(spec, header),
-                plan.asOf(),
-                plan.format().delimiter(),
-                spec.output().delimiter(),
-                FormulaGuard.of(spec.output().neutraliseFormulas()));
-    }
-
-    /** The input (CSV, XLSX or a JDBC query) read and parsed ahead of the step on every core, in input order. */
-    private static ReadAheadParser readAhead(RunPlan plan, EnrichProcessor processor) {
-        return readAhead(plan, processor, source(plan));
-    }
-
-    private static ItemStreamReader<SourceRow> source(RunPlan plan) {
-        JobSpec.Jdbc jdbc = plan.spec().input().jdbc();
-        if (jdbc != null) {
-            return new JdbcDebtorReader(jdbc, plan.spec().columns().decimalSeparator());
-        }
-        return plan.workbook() != null
-                ? new XlsxDebtorReader(plan.input(), plan.workbook())
-                : new CsvDebtorReader(plan.input(), plan.format());
-    }
-
-    private static ReadAheadParser readAhead(
-            RunPlan plan, EnrichProcessor processor, ItemStreamReader<SourceRow> reader) {
-        JobSpec.Run run = plan.spec().run();
-        if (reader instanceof JdbcDebtorReader) {
-            return new ReadAheadParser(
-                    reader,
-                    JdbcDebtorReader.READ_KEY,
-                    JdbcDebtorReader.LAST_KEY,
-                    processor,
-                    run.threads(),
-                    2 * run.chunkSize());
-        }
-        String countKey = plan.workbook() != null ? XlsxDebtorReader.READ_KEY : CsvDebtorReader.READ_KEY;
-        return new ReadAheadParser(reader, countKey, processor, run.threads(), 2 * run.chunkSize());
-    }
-
     /** One file per extra dialer profile, streamed from its staging column in dialer order, restartable. */
     private static Step profileStep(
             JobSpec.Profile profile,
@@ -224,15 +172,15 @@ public class EnrichJobConfiguration {
         return new StepBuilder(profile.label() + "-file", jobRepository)
                 .<String, String>chunk(1000)
                 .reader(new StagedDialerReader(dataSource, profile))
-                .writer(fileWriter(
+                .writer(PrivateFileWriter.ofPart(
                         profile.label(), plan.outputs().profile(profile), fileOut, ProfileLines.header(profile, out)))
                 .transactionManager(transactionManager)
                 .build();
     }
 
     @Bean
-    public RunStats runStats() {
-        return new RunStats();
+    public RunCounters runCounters() {
+        return new RunCounters();
     }
 
     @Bean
@@ -260,30 +208,11 @@ public class EnrichJobConfiguration {
             RunPlan plan,
             LookupService lookupService,
             DialerStaging staging,
-            RunStats stats,
+            RunCounters counters,
             DataSource dataSource,
             ObjectProvider<ProgressListener> progressListener) {
         JobSpec spec = plan.spec();
-        String[] header = plan.header().toArray(String[]::new);
-        EnrichProcessor processor = processor(plan);
-        JobSpec.Output out = spec.output();
-        CsvLineFormatter headerFormat = new CsvLineFormatter(out.delimiter());
-        FormulaGuard guard = FormulaGuard.of(out.neutraliseFormulas());
-        // the input's header names are input too
-        List<String> enrichedColumns = new ArrayList<>(List.of(guard.cells(header)));
-        enrichedColumns.addAll(EnrichWriter.ENRICHED_COLUMNS);
-        if (spec.suppression() != null) {
-            enrichedColumns.add(EnrichWriter.SUPPRESSED_COLUMN);
-        }
-        String[] enrichedHeader = enrichedColumns.toArray(String[]::new);
-        ItemStreamWriter<String> enriched =
-                fileWriter("enriched", plan.outputs().enriched(), out, headerFormat.format(enrichedHeader));
-        ItemStreamWriter<String> rejects = fileWriter(
-                "rejects",
-                plan.outputs().rejects(),
-                out,
-                headerFormat.format(EnrichWriter.REJECT_COLUMNS.toArray(String[]::new)));
-        ItemStreamReader<SourceRow> source = source(plan);
+        ItemStreamReader<SourceRow> source = RowsInput.source(plan);
         Progress progress = new Progress(
                         plan.progressInterval() == null ? Duration.ofSeconds(10) : plan.progressInterval(),
                         progressListener.getIfAvailable(() -> ProgressListener.NONE))
@@ -291,43 +220,82 @@ public class EnrichJobConfiguration {
         if (source instanceof CsvDebtorReader csv) {
             progress.withInputFraction(csv::fractionRead);
         }
-        EnrichWriter writer = new EnrichWriter(
-                lookupService, enriched, rejects, staging, stats, out.delimiter(), out.lineSeparator(), progress);
-        writer.withFormulaGuard(guard);
         PhoneTimeZones zones = new PhoneTimeZones();
-        writer.withProfiles(
-                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
-        if (spec.sharedNumbers()) {
-            writer.withSharedNumbers(new PhoneOwners(dataSource));
-        }
-        if (plan.lookupEngine()) {
-            writer.withRunAnswers(new LookupTables(dataSource));
-        }
-        if (spec.lookup().photos() != null) {
-            writer.withPhotoColumns();
-        }
-        if (spec.suppression() != null) {
-            writer.withSuppression(SuppressionList.load(
-                    spec.suppression().doNotCall(),
-                    spec.suppression().debtorKeys(),
-                    spec.country(),
-                    spec.ninthDigitFor7()));
-        }
-        if (spec.callingRules() != null) {
-            writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
-        }
-        if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
-            // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables
-            writer.withResults(new JdbcResults(out.jdbc()));
-        }
-
+        EnrichRowsWriter writer = new EnrichRowsWriter(
+                enricher(plan, lookupService, zones, dataSource),
+                outputs(plan, lookupService.providerName(), zones, staging, counters),
+                staging,
+                counters,
+                progress);
+        EnrichProcessor processor = RowsInput.processor(plan);
         return new StepBuilder(ROWS_STEP, jobRepository)
                 .<ParsedRow, ParsedRow>chunk(spec.run().chunkSize())
-                .reader(readAhead(plan, processor, source))
-                .writer(writer)
+                .reader(RowsInput.readAhead(plan, processor, source))
+                .writer(writer) // also its step listener (beforeStep: the run's id)
                 .listener(processor) // for its beforeStep: the run's as-of date
                 .transactionManager(transactionManager)
                 .build();
+    }
+
+    /** Suppression, lookup (or the run's answers), ranking, calling windows, shared numbers and photos, per chunk. */
+    private static ChunkEnricher enricher(
+            RunPlan plan, LookupService lookupService, PhoneTimeZones zones, DataSource dataSource) {
+        JobSpec spec = plan.spec();
+        ChunkEnricher enricher = new ChunkEnricher(lookupService);
+        if (spec.sharedNumbers()) {
+            enricher.withSharedNumbers(new PhoneOwners(dataSource));
+        }
+        if (plan.lookupEngine()) {
+            enricher.withRunAnswers(new LookupTables(dataSource));
+        }
+        if (spec.lookup().photos() != null) {
+            enricher.withPhotos();
+        }
+        if (spec.suppression() != null) {
+            enricher.withSuppression(suppression(spec));
+        }
+        if (spec.callingRules() != null) {
+            enricher.withCallingRules(zones, CallingRules.load(spec.callingRules()));
+        }
+        return enricher;
+    }
+
+    /** Every output of the rows step, one writer each, in the order each chunk is written to them. */
+    private static List<ItemWriter<? super EnrichedDebtor>> outputs(
+            RunPlan plan, String provider, PhoneTimeZones zones, DialerStaging staging, RunCounters counters) {
+        JobSpec spec = plan.spec();
+        JobSpec.Output out = spec.output();
+        boolean suppression = spec.suppression() != null;
+        List<ItemWriter<? super EnrichedDebtor>> outputs = new ArrayList<>();
+        if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
+            // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables
+            outputs.add(new JdbcResultsWriter(new JdbcResults(out.jdbc()), provider, suppression));
+        }
+        outputs.add(EnrichedFileWriter.of(plan.outputs().enriched(), out, plan.header(), provider, suppression));
+        ProfileLines profiles =
+                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat());
+        outputs.add(RejectsWriter.of(plan.outputs().rejects(), out, counters, profiles.any() ? profiles::notes : null));
+        outputs.add(new DialerStagingWriter(
+                staging, dialerLines(plan, provider), profiles.any() ? profiles : null, counters));
+        return outputs;
+    }
+
+    private static DialerLines dialerLines(RunPlan plan, String provider) {
+        JobSpec spec = plan.spec();
+        JobSpec.Output out = spec.output();
+        return new DialerLines(
+                out.delimiter(),
+                out.lineSeparator(),
+                FormulaGuard.of(out.neutraliseFormulas()),
+                provider,
+                spec.callingRules() != null,
+                spec.sharedNumbers(),
+                spec.lookup().photos() != null);
+    }
+
+    private static SuppressionList suppression(JobSpec spec) {
+        return SuppressionList.load(
+                spec.suppression().doNotCall(), spec.suppression().debtorKeys(), spec.country(), spec.ninthDigitFor7());
     }
 
     @Bean
@@ -335,23 +303,14 @@ public class EnrichJobConfiguration {
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             RunPlan plan,
-            DataSource dataSource) {
+            DataSource dataSource,
+            LookupService lookupService) {
         JobSpec.Output out = plan.spec().output();
-        List<String> columns = new ArrayList<>(EnrichWriter.DIALER_COLUMNS);
-        if (plan.spec().callingRules() != null) {
-            columns.addAll(EnrichWriter.CALLING_COLUMNS);
-        }
-        if (plan.spec().sharedNumbers()) {
-            columns.add(EnrichWriter.SHARED_COLUMN);
-        }
-        if (plan.spec().lookup().photos() != null) {
-            columns.addAll(EnrichWriter.PHOTO_COLUMNS);
-        }
-        String header = new CsvLineFormatter(out.delimiter()).format(columns.toArray(String[]::new));
+        String header = dialerLines(plan, lookupService.providerName()).header();
         return new StepBuilder("dialer-file", jobRepository)
                 .<String, String>chunk(1000)
                 .reader(new StagedDialerReader(dataSource))
-                .writer(fileWriter("dialer", plan.outputs().dialer(), out, header))
+                .writer(PrivateFileWriter.ofPart("dialer", plan.outputs().dialer(), out, header))
                 .transactionManager(transactionManager)
                 .build();
     }
@@ -393,22 +352,5 @@ public class EnrichJobConfiguration {
             total += a.rate().perSecond();
         }
         return java.util.OptionalDouble.of(total);
-    }
-
-    /** A restartable, transactional writer of {@code target}'s part file, created rw-r----- (PrivateFileWriter). */
-    private static ItemStreamWriter<String> fileWriter(
-            String name, java.nio.file.Path target, JobSpec.Output out, String header) {
-        FlatFileItemWriterBuilder<String> b = new FlatFileItemWriterBuilder<String>()
-                .name(name)
-                .resource(new FileSystemResource(OutputFiles.part(target)))
-                .append(true) // keeps the empty file PrivateFileWriter created with its permissions
-                .lineAggregator(new PassThroughLineAggregator<>())
-                .encoding(out.encoding())
-                .lineSeparator(out.lineSeparator())
-                .transactional(true);
-        if (header != null) {
-            b.headerCallback(w -> w.write(header));
-        }
-        return new PrivateFileWriter(b.build(), name, OutputFiles.part(target));
     }
 }

@@ -2,8 +2,8 @@ package io.dialready.batch;
 
 import io.dialready.domain.DebtorRecord;
 import io.dialready.domain.Reject;
-import io.dialready.sink.CsvLineFormatter;
-import io.dialready.sink.FormulaGuard;
+import io.dialready.output.CsvLineFormatter;
+import io.dialready.output.FormulaGuard;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.PhoneExtractor;
 import io.dialready.source.SourceRow;

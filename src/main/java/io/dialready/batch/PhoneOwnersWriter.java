@@ -1,7 +1,7 @@
 package io.dialready.batch;
 
 import io.dialready.domain.PhoneCandidate;
-import io.dialready.sink.PhoneOwners;
+import io.dialready.output.dialer.PhoneOwners;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.listener.StepExecutionListener;

@@ -1,6 +1,6 @@
 package io.dialready.batch;
 
-import io.dialready.sink.OutputFiles;
+import io.dialready.output.files.OutputFiles;
 import io.dialready.source.csv.CsvFormat;
 import io.dialready.source.xlsx.XlsxDebtorReader;
 import io.dialready.spec.JobSpec;

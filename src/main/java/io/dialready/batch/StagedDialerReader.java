@@ -1,6 +1,6 @@
 package io.dialready.batch;
 
-import io.dialready.sink.DialerStaging;
+import io.dialready.output.dialer.DialerStaging;
 import io.dialready.spec.JobSpec.Profile;
 import java.util.Map;
 import javax.sql.DataSource;

@@ -1,5 +1,5 @@
 /**
- * Batch: the Spring Batch wiring of the enrich job ({@link io.dialready.batch.EnrichJobConfiguration}), its item
- * processor and writer, and the runner that starts a run or resumes an interrupted one.
+ * Batch: the Spring Batch wiring of the enrich job ({@link io.dialready.batch.EnrichJobConfiguration}), the chunk
+ * enricher and the composite rows writer, the lookup and finish tasklets, the runner that starts or resumes a run.
  */
 package io.dialready.batch;

@@ -1,5 +1,6 @@
 package io.dialready.cli;
 
+import io.dialready.output.report.Summary;
 import io.dialready.run.RunResult;
 import java.io.PrintWriter;
 

@@ -2,8 +2,8 @@ package io.dialready.run;
 
 import io.dialready.batch.RunPlan;
 import io.dialready.lookup.providers.ProviderFactory;
-import io.dialready.sink.JdbcResults;
-import io.dialready.sink.OutputFiles;
+import io.dialready.output.files.OutputFiles;
+import io.dialready.output.jdbc.JdbcResults;
 import io.dialready.source.DebtorMapper;
 import io.dialready.source.InputUnreadableException;
 import io.dialready.source.PhoneExtractor;

@@ -1,7 +1,8 @@
 package io.dialready.run;
 
 import io.dialready.batch.RunPlan;
-import java.util.Map;
+import io.dialready.lookup.LookupEngine;
+import io.dialready.output.report.RunReport;
 
 /**
  * How a run ended, for whoever started it: the outcome, the plan it ran (null when planning failed), whether it
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param failure what went wrong, one line without the "dialready: " prefix; null unless the outcome is a failure
  * @param report  report.json as written by the run; null unless completed (or when it cannot be read)
  */
-public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean resumed, Map<?, ?> report) {
+public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean resumed, RunReport report) {
 
     public enum Outcome {
         /** The outputs are complete (lookups may have stopped early: see {@link #exitCode()}). */
@@ -35,9 +36,9 @@ public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean r
         return switch (outcome) {
             case COMPLETED ->
                 switch (lookupStopped()) {
-                    case "QUOTA_SPENT" -> ExitCodes.QUOTA_SPENT;
-                    case "PROVIDER_FAILED" -> ExitCodes.PROVIDER_FAILED;
-                    default -> ExitCodes.COMPLETED;
+                    case QUOTA_SPENT -> ExitCodes.QUOTA_SPENT;
+                    case PROVIDER_FAILED -> ExitCodes.PROVIDER_FAILED;
+                    case NONE -> ExitCodes.COMPLETED;
                 };
             case NOTHING_TO_RESUME -> ExitCodes.COMPLETED;
             case BAD_REQUEST -> ExitCodes.BAD_ARGUMENTS;
@@ -52,19 +53,19 @@ public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean r
             return failure;
         }
         return switch (lookupStopped()) {
-            case "QUOTA_SPENT" ->
-                report.get("lookup_stop_message") + "; " + report.get("pending")
+            case QUOTA_SPENT ->
+                report.lookups().lookupStopMessage() + "; " + report.lookups().pending()
                         + " numbers left PENDING, to be checked first by the next run (outputs complete)";
-            case "PROVIDER_FAILED" ->
-                "lookups stopped: " + report.get("lookup_stop_message") + "; " + report.get("pending")
-                        + " numbers left PENDING (outputs complete)";
-            default -> null;
+            case PROVIDER_FAILED ->
+                "lookups stopped: " + report.lookups().lookupStopMessage() + "; "
+                        + report.lookups().pending() + " numbers left PENDING (outputs complete)";
+            case NONE -> null;
         };
     }
 
-    /** Why the lookups stopped before every number was asked (the report's lookup_stopped), or "". */
-    private String lookupStopped() {
-        Object stopped = report == null ? null : report.get("lookup_stopped");
-        return stopped == null ? "" : stopped.toString();
+    /** Why the lookups stopped before every number was asked (the report's lookup_stopped), or NONE. */
+    private LookupEngine.Stop lookupStopped() {
+        LookupEngine.Stop stopped = report == null ? null : report.lookups().lookupStopped();
+        return stopped == null ? LookupEngine.Stop.NONE : stopped;
     }
 }

@@ -4,7 +4,8 @@ import io.dialready.DialreadyApplication;
 import io.dialready.batch.EnrichRunner;
 import io.dialready.batch.ProgressListener;
 import io.dialready.batch.RunPlan;
-import io.dialready.sink.HeapWatch;
+import io.dialready.output.report.HeapWatch;
+import io.dialready.output.report.RunReport;
 import io.dialready.source.InputUnreadableException;
 import io.dialready.spec.JobSpecException;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the enrich job for whoever asks (the command line, the drop-folder watcher, a web console, a remote worker),
@@ -138,9 +138,9 @@ public final class RunService {
                     "run ended " + execution.getStatus() + "; run the same command again to resume",
                     plan);
         }
-        Map<?, ?> report;
+        RunReport report;
         try {
-            report = JsonMapper.shared().readValue(plan.outputs().report().toFile(), Map.class);
+            report = RunReport.read(plan.outputs().report());
         } catch (RuntimeException e) {
             report = null; // the outputs are there; the summary says where
         }

@@ -2,7 +2,7 @@ package io.dialready.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dialready.sink.HtmlReport;
+import io.dialready.output.report.HtmlReport;
 import io.dialready.source.Portfolio;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -179,35 +179,21 @@ class HtmlReportTest {
     }
 
     @Test
-    void fieldsOfNewerReportsAreShownNotDropped() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("job", "j");
-        r.put("provider", "evolution");
-        r.put("rows_enriched", 10);
-        r.put("lookups_requested", 300);
-        r.put("cache_hits", 100);
-        r.put("provider_calls", 3);
-        r.put("retries", 4);
-        r.put("throttled_ms", 12_500);
-        r.put(
-                "accounts",
-                Map.of(
-                        "br-1",
-                        Map.of("lookups", 200, "daily_quota", 1000),
-                        "br-2",
-                        Map.of("lookups", 100, "daily_quota", 1000)));
-        r.put("some_future_figure", 42);
-        String html = HtmlReport.render(r);
+    void theLookupEnginesFiguresAndEveryAccountAreShown() throws Exception {
+        String json;
+        try (var in = HtmlReportTest.class.getResourceAsStream("/report/engine.report.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String html = HtmlReport.render(io.dialready.output.report.RunReport.fromJson(json));
         assertThat(card(html, "Lookups used"))
-                .isEqualTo("300 | 100 from cache (25%); 3 provider calls; 4 retries; throttled 12.5 s");
+                .isEqualTo("41,099 | 0 from cache (0%); 63,468 provider calls; 0 retries; throttled 0.3 s");
         assertThat(html)
                 .contains("<h2>Provider accounts</h2>")
-                .contains("<td>br-1</td>")
-                .contains("daily_quota");
-        assertThat(html).contains("<th>some_future_figure</th><td>42</td>");
-        // figures it expects but does not get show as "-", and empty charts say so
-        assertThat(card(html, "Valid phones")).startsWith("- | ");
-        assertThat(html).contains("No phones to show.");
+                .contains("<td>acc-1</td>")
+                .contains("<th>quota_used_this_run</th>");
+        // every figure of report.json is listed, nested ones flattened
+        assertThat(html).contains("<tr><th>whatsapp_by_segment.90+.SKIPPED</th><td>");
+        assertThat(card(html, "Valid phones")).startsWith("50,712 | ");
     }
 
     /** Looks at the page as a person would: rendered by headless Chromium (when installed) to a PNG. */

@@ -2,20 +2,25 @@ package io.dialready.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import io.dialready.output.report.RunReport;
 import org.junit.jupiter.api.Test;
 
 /** The one decision of the exit status, from the outcome and, for a completed run, its report. */
 class RunResultTest {
 
-    private static RunResult completed(Map<?, ?> report) {
-        return new RunResult(RunResult.Outcome.COMPLETED, null, null, false, report);
+    private static RunResult completed(String reportJson) {
+        return new RunResult(
+                RunResult.Outcome.COMPLETED, null, null, false, reportJson == null ? null : report(reportJson));
+    }
+
+    private static RunReport report(String json) {
+        return RunReport.fromJson(json);
     }
 
     @Test
     void aCompletedRunExitsZeroUnlessItsLookupsStopped() {
-        assertThat(completed(Map.of("rows_read", 7)).exitCode()).isZero();
-        assertThat(completed(Map.of("rows_read", 7)).message()).isNull();
+        assertThat(completed("{\"rows_read\": 7}").exitCode()).isZero();
+        assertThat(completed("{\"rows_read\": 7}").message()).isNull();
         assertThat(completed(null).exitCode())
                 .as("report unreadable: the outputs are there")
                 .isZero();
@@ -23,20 +28,16 @@ class RunResultTest {
 
     @Test
     void spentQuotasAndAnUnusableProviderHaveCodesOfTheirOwn() {
-        RunResult quota = completed(Map.of(
-                "lookup_stopped", "QUOTA_SPENT",
-                "lookup_stop_message", "every account's daily quota is spent",
-                "pending", 12));
+        RunResult quota = completed("{\"lookup_stopped\": \"QUOTA_SPENT\", \"lookup_stop_message\":"
+                + " \"every account's daily quota is spent\", \"pending\": 12}");
         assertThat(quota.exitCode()).isEqualTo(ExitCodes.QUOTA_SPENT).isEqualTo(4);
         assertThat(quota.message())
                 .isEqualTo("every account's daily quota is spent; 12 numbers left PENDING, to be checked first by the"
                         + " next run (outputs complete)");
         assertThat(ExitCodes.completed(quota.exitCode())).isTrue();
 
-        RunResult provider = completed(Map.of(
-                "lookup_stopped", "PROVIDER_FAILED",
-                "lookup_stop_message", "account 'a' refused the token (401)",
-                "pending", 3));
+        RunResult provider = completed("{\"lookup_stopped\": \"PROVIDER_FAILED\", \"lookup_stop_message\":"
+                + " \"account 'a' refused the token (401)\", \"pending\": 3}");
         assertThat(provider.exitCode()).isEqualTo(ExitCodes.PROVIDER_FAILED).isEqualTo(5);
         assertThat(provider.message())
                 .isEqualTo("lookups stopped: account 'a' refused the token (401); 3 numbers left PENDING (outputs"
@@ -56,7 +57,12 @@ class RunResultTest {
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.message()).isEqualTo("run failed: z");
         // a failed run's report (a stale one from an earlier run) never decides its code
-        assertThat(new RunResult(RunResult.Outcome.FAILED, "f", null, false, Map.of("lookup_stopped", "QUOTA_SPENT"))
+        assertThat(new RunResult(
+                                RunResult.Outcome.FAILED,
+                                "f",
+                                null,
+                                false,
+                                report("{\"lookup_stopped\": \"QUOTA_SPENT\"}"))
                         .exitCode())
                 .isEqualTo(1);
         assertThat(new RunResult(RunResult.Outcome.NOTHING_TO_RESUME, null, null, false, null).exitCode())

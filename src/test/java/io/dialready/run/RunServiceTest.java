@@ -88,7 +88,7 @@ class RunServiceTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.message()).isNull();
         assertThat(result.resumed()).isFalse();
-        assertThat(result.report().get("rows_read")).isEqualTo(7);
+        assertThat(result.report().rows().rowsRead()).isEqualTo(7);
         assertThat(result.plan().outputs().dir()).isEqualTo(dir.resolve("out"));
         // 7 data rows (a quoted line break makes one of them two lines), 2 per chunk: 4 chunks
         assertThat(heard)
@@ -177,7 +177,7 @@ class RunServiceTest {
         RunResult resumed = service.start(request, recorder);
         assertThat(resumed.outcome()).as(resumed.message()).isEqualTo(RunResult.Outcome.COMPLETED);
         assertThat(resumed.resumed()).isTrue();
-        assertThat(resumed.report().get("rows_read")).isEqualTo(7);
+        assertThat(resumed.report().rows().rowsRead()).isEqualTo(7);
         // the rows step had completed: only the last step ran again
         assertThat(heard).containsExactly("planned carteira.csv", "resumed", "finished COMPLETED");
         assertThat(dir.resolve("out/carteira.dialer.csv")).isRegularFile();
