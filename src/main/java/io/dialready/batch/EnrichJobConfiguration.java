@@ -314,7 +314,8 @@ public class EnrichJobConfiguration {
                     spec.ninthDigitFor7()));
         }
         if (spec.callingRules() != null) {
-            writer.withCallingRules(zones, CallingRules.load(spec.callingRules()));
+            writer.withCallingRules(
+                    zones, CallingRules.load(spec.callingRules()).withUserHolidays(spec.callingHolidays()));
         }
         if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
             // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables

@@ -51,7 +51,7 @@ class CallingWindowsTest {
                 RJ,1,+5521998765432,21998765432,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Sao_Paulo,\
                 09:00-19:00,closed,closed
                 AM,1,+5592988887777,92988887777,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Manaus,\
-                08:00-20:00,08:00-14:00,closed
+                08:00-18:00,closed,closed
                 MT,1,+5565992345678,65992345678,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Cuiaba,\
                 08:00-20:00,08:00-14:00,closed
                 AC,1,+5568999123456,68999123456,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Rio_Branco,\
