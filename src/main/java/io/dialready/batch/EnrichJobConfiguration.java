@@ -225,7 +225,10 @@ public class EnrichJobConfiguration {
                 .<String, String>chunk(1000)
                 .reader(new StagedDialerReader(dataSource, profile))
                 .writer(fileWriter(
-                        profile.label(), plan.outputs().profile(profile), fileOut, ProfileLines.header(profile, out)))
+                        profile.label(),
+                        plan.outputs().profile(profile),
+                        fileOut,
+                        ProfileLines.header(profile, out, plan.spec().callingRules() != null)))
                 .transactionManager(transactionManager)
                 .build();
     }
@@ -295,8 +298,13 @@ public class EnrichJobConfiguration {
                 lookupService, enriched, rejects, staging, stats, out.delimiter(), out.lineSeparator(), progress);
         writer.withFormulaGuard(guard);
         PhoneTimeZones zones = new PhoneTimeZones();
+        CallingRules callingRules = spec.callingRules() == null
+                ? null
+                : CallingRules.load(spec.callingRules()).withUserHolidays(spec.callingHolidays());
+        ProfileLines profileLines =
+                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()).asOf(plan.asOf());
         writer.withProfiles(
-                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat()));
+                callingRules == null ? profileLines : profileLines.withCallingRules(callingRules, plan.asOf()));
         if (spec.sharedNumbers()) {
             writer.withSharedNumbers(new PhoneOwners(dataSource));
         }
@@ -313,9 +321,8 @@ public class EnrichJobConfiguration {
                     spec.country(),
                     spec.ninthDigitFor7()));
         }
-        if (spec.callingRules() != null) {
-            writer.withCallingRules(
-                    zones, CallingRules.load(spec.callingRules()).withUserHolidays(spec.callingHolidays()));
+        if (callingRules != null) {
+            writer.withCallingRules(zones, callingRules, plan.asOf());
         }
         if (out.jdbc() != null && !plan.dryRun() && !spec.lookup().dryRun()) {
             // a dry run's PENDING statuses must not overwrite the statuses a dialer reads from the results tables

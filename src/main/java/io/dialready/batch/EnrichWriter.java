@@ -69,7 +69,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
 
     /** Appended to each dialer row when the spec names a calling rules file. */
     public static final List<String> CALLING_COLUMNS =
-            List.of("timezone", "window_weekdays", "window_saturday", "window_sunday");
+            List.of("timezone", "window_weekdays", "window_saturday", "window_sunday", "window_date", "window");
 
     /** The enriched file's last column when the spec has a suppression section. */
     public static final String SUPPRESSED_COLUMN = "suppressed";
@@ -111,6 +111,7 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
     private long jobInstanceId;
     private PhoneTimeZones zones;
     private CallingRules callingRules;
+    private java.time.LocalDate windowDate;
     private ProfileLines profileLines;
     private SuppressionList suppression;
     private PhoneOwners owners;
@@ -140,10 +141,14 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
         this.progress = progress;
     }
 
-    /** Adds the time-zone and calling-window columns to every dialer row. */
-    public EnrichWriter withCallingRules(PhoneTimeZones zones, CallingRules rules) {
+    /**
+     * Adds the time-zone and calling-window columns to every dialer row, with the window of one date ({@code asOf},
+     * the run's as-of date: holidays close it).
+     */
+    public EnrichWriter withCallingRules(PhoneTimeZones zones, CallingRules rules, java.time.LocalDate asOf) {
         this.zones = zones;
         this.callingRules = rules;
+        this.windowDate = asOf;
         return this;
     }
 
@@ -605,7 +610,11 @@ public final class EnrichWriter implements ItemWriter<ParsedRow>, ItemStream, St
                         .append(d)
                         .append(w.saturday())
                         .append(d)
-                        .append(w.sunday());
+                        .append(w.sunday())
+                        .append(d)
+                        .append(windowDate)
+                        .append(d)
+                        .append(callingRules.windowOn(windowDate, z.region(), z.state()));
             }
             if (owners != null) {
                 lines.append(d).append(sharedBy.getOrDefault(p.phone().e164(), 1));

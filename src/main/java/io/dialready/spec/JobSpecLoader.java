@@ -934,6 +934,12 @@ public final class JobSpecLoader {
                         "output.phone_columns",
                         "must be between 1 and 11, not " + phoneColumns + " (Genesys takes at most 50 columns)");
             }
+            if (profiles.contains(JobSpec.Profile.GENESYS) && phoneColumns > 5) {
+                throw error(
+                        "output.phone_columns",
+                        "must be at most 5 with the genesys profile, not " + phoneColumns
+                                + " (cell1..N and home1..N: Genesys takes at most 10 phone columns)");
+            }
             JobSpec.Vicidial vicidial = null;
             boolean wantsVicidial =
                     profiles.contains(JobSpec.Profile.VICIDIAL) || profiles.contains(JobSpec.Profile.VICIDIAL_PIPE);
