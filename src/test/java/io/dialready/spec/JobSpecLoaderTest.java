@@ -219,6 +219,22 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void genesysTakesAtMostTenPhoneColumns() {
+        // cell1..N and home1..N: Genesys Cloud takes at most 10 phone columns in a contact list
+        assertThat(parse(MINIMAL + "output:\n  profiles: [genesys]\n  phone_columns: 5\n")
+                        .output()
+                        .phoneColumns())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [genesys]\n  phone_columns: 6\n"))
+                .hasMessageContaining("output.phone_columns")
+                .hasMessageContaining("10 phone columns");
+        assertThat(parse(MINIMAL + "output:\n  profiles: [per-debtor]\n  phone_columns: 11\n")
+                        .output()
+                        .phoneColumns())
+                .isEqualTo(11);
+    }
+
+    @Test
     void outputProfilesAndVicidialSettings() {
         JobSpec.Output plain = parse(MINIMAL).output();
         assertThat(plain.profiles()).isEmpty();
