@@ -1,7 +1,6 @@
 package io.dialready.sink;
 
 import io.dialready.calling.CallingRules;
-import io.dialready.domain.PhoneType;
 import io.dialready.domain.RankedDebtor;
 import io.dialready.domain.RankedPhone;
 import io.dialready.domain.Reject;
@@ -262,31 +261,7 @@ public final class ProfileLines {
         if (rules != null) {
             f.add(windowDate.toString());
         }
-        List<RankedPhone> cells = new ArrayList<>();
-        List<RankedPhone> homes = new ArrayList<>();
-        for (RankedPhone p : d.phones()) {
-            PhoneType t = p.phone().type();
-            (t == PhoneType.MOBILE || t == PhoneType.FIXED_LINE_OR_MOBILE ? cells : homes).add(p);
-        }
-        for (List<RankedPhone> kind : List.of(cells, homes)) {
-            for (int i = 0; i < out.phoneColumns(); i++) {
-                if (i < kind.size()) {
-                    String e164 = kind.get(i).phone().e164();
-                    PhoneTimeZones.Zone z = zones.of(e164);
-                    f.add(e164);
-                    f.add(z.timeZone() == null ? "" : z.timeZone());
-                    if (rules != null) {
-                        f.add(ruleRegion(z));
-                    }
-                } else {
-                    f.add("");
-                    f.add("");
-                    if (rules != null) {
-                        f.add("");
-                    }
-                }
-            }
-        }
+        GenesysPhones.columns(d.phones(), out.phoneColumns(), zones, rules != null, f);
         return comma.format(f.toArray(String[]::new));
     }
 
@@ -295,17 +270,6 @@ public final class ProfileLines {
             vicidialLeads = new VicidialLeads(out.vicidial(), zones, out.neutraliseFormulas(), windowDate);
         }
         return vicidialLeads;
-    }
-
-    /**
-     * The region a Genesys rule set keys on: {@code BR-RJ} for a Brazilian state, the country ({@code IN}) elsewhere,
-     * empty when unknown.
-     */
-    static String ruleRegion(PhoneTimeZones.Zone z) {
-        if (z.region() == null) {
-            return "";
-        }
-        return z.state() == null ? z.region() : z.region() + "-" + z.state();
     }
 
     private String join(List<VicidialLeads.Lead> leads, java.util.function.Function<VicidialLeads.Lead, String> line) {
