@@ -115,9 +115,20 @@ class DialerLoadersTest {
                 FN1,DARIO REIS,unknown,1000,2026-11-24,,,,+558136191234,America/Noronha,BR-PE
                 '=K5,"'=HYPERLINK(""http://x"";""y"") RIO",unknown,1000,2026-11-24,+5521998765432,America/Sao_Paulo,BR-RJ,,,
                 """);
-        assertThat(folder.read("in.dialer.csv"))
-                .contains("\nAM1,1,+5592988887777,92988887777,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,"
-                        + "America/Manaus,08:00-18:00,closed,closed,2026-11-24,08:00-18:00\n");
+        assertThat(folder.read("in.dialer.csv")).isEqualTo("""
+                debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,\
+                priority,provider,timezone,window_weekdays,window_saturday,window_sunday,window_date,window
+                SP1,1,+5511987654321,11987654321,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Sao_Paulo,\
+                08:00-20:00,08:00-14:00,closed,2026-11-24,08:00-20:00
+                AM1,1,+5592988887777,92988887777,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Manaus,\
+                08:00-18:00,closed,closed,2026-11-24,08:00-18:00
+                AC1,1,+5568999123456,68999123456,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Rio_Branco,\
+                08:00-20:00,08:00-14:00,closed,2026-11-24,08:00-20:00
+                FN1,1,+558136191234,8136191234,FIXED_LINE,SKIPPED,,FONE,unknown,1000,sandbox,America/Noronha,\
+                08:00-20:00,08:00-14:00,closed,2026-11-24,08:00-20:00
+                '=K5,1,+5521998765432,21998765432,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Sao_Paulo,\
+                09:00-19:00,closed,closed,2026-11-24,09:00-19:00
+                """);
     }
 
     @Test
@@ -125,6 +136,22 @@ class DialerLoadersTest {
         // 2 Nov 2026, Finados (Lei 662/1949): a Monday, closed for every Brazilian phone
         CliRun run = enrich("2026-11-02");
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(folder.read("in.per-debtor.csv")).isEqualTo("""
+                debtor_key,name,segment,priority,phones,window_date,phone1,phone1_type,phone1_whatsapp,phone1_timezone,\
+                phone1_window
+                SP1,ANA SOUZA,unknown,1000,1,2026-11-02,+5511987654321,MOBILE,INACTIVE,America/Sao_Paulo,closed
+                AM1,BRUNO LIMA,unknown,1000,1,2026-11-02,+5592988887777,MOBILE,INACTIVE,America/Manaus,closed
+                AC1,CARLA DIAS,unknown,1000,1,2026-11-02,+5568999123456,MOBILE,INACTIVE,America/Rio_Branco,closed
+                FN1,DARIO REIS,unknown,1000,1,2026-11-02,+558136191234,FIXED_LINE,SKIPPED,America/Noronha,closed
+                '=K5,"'=HYPERLINK(""http://x"";""y"") RIO",unknown,1000,1,2026-11-02,+5521998765432,MOBILE,INACTIVE,\
+                America/Sao_Paulo,closed
+                """);
+        assertThat(folder.read("in.genesys.csv").lines().skip(1))
+                .allSatisfy(l -> assertThat(l).contains(",2026-11-02,"));
+        // the VICIdial files do not depend on the date (VICIdial applies its own call times): the same bytes
+        assertThat(folder.read("in.vicidial.txt").lines().findFirst().orElseThrow())
+                .isEqualTo("SP1|carteira|101|55|11987654321||ANA||SOUZA|||||SP|||BR||||||"
+                        + "segment unknown whatsapp INACTIVE||||1000|BRT|");
         assertThat(folder.read("in.per-debtor.csv").lines().skip(1))
                 .allSatisfy(l -> assertThat(l).contains(",2026-11-02,").endsWith(",closed"));
         assertThat(folder.read("in.dialer.csv").lines().skip(1))
