@@ -18,7 +18,7 @@ import java.util.Map;
  * A debtor's VICIdial leads, for both of VICIdial's loaders (read in VICIdial svn r3884):
  *
  * <ul>
- *   <li>the web loader ({@code www/vicidial/admin_listloader_fourth_gen.php}, "standard format", lines 2745-2773):
+ *   <li>the web loader ({@code www/vicidial/admin_listloader_fourth_gen.php}, "standard format", lines 2746-2773):
  *       25 fields, {@code rank} and {@code owner} last;
  *   <li>the command-line loader ({@code bin/VICIDIAL_IN_new_leads_file.pl --format=stdrankowner}, lines
  *       1417-1456): 29 fields, {@code called_count}, {@code status} and {@code entry_date} after {@code comments}
