@@ -17,6 +17,7 @@ import io.dialready.output.report.DistinctCounter;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.ranking.DebtorRanker;
 import io.dialready.suppression.SuppressionList;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class ChunkEnricher {
     private LookupTables runAnswers;
     private PhoneTimeZones zones;
     private CallingRules callingRules;
+    private LocalDate windowDate;
     private boolean photos;
     private long jobInstanceId;
 
@@ -64,10 +66,14 @@ public final class ChunkEnricher {
         return this;
     }
 
-    /** Works out each phone's time zone and calling windows. */
-    public ChunkEnricher withCallingRules(PhoneTimeZones phoneZones, CallingRules rules) {
+    /**
+     * Works out each phone's time zone and calling windows, and the window of one date ({@code asOf}, the run's as-of
+     * date: holidays close it); null rules: none.
+     */
+    public ChunkEnricher withCallingRules(PhoneTimeZones phoneZones, CallingRules rules, LocalDate asOf) {
         this.zones = phoneZones;
         this.callingRules = rules;
+        this.windowDate = asOf;
         return this;
     }
 
@@ -211,7 +217,13 @@ public final class ChunkEnricher {
             if (callingRules != null) {
                 PhoneTimeZones.Zone z = zones.of(e164);
                 CallingRules.Windows w = callingRules.windows(z.region(), z.state());
-                window = new CallingWindow(z.timeZone(), w.weekdays(), w.saturday(), w.sunday());
+                window = new CallingWindow(
+                        z.timeZone(),
+                        w.weekdays(),
+                        w.saturday(),
+                        w.sunday(),
+                        windowDate,
+                        callingRules.windowOn(windowDate, z.region(), z.state()));
             }
             Integer shared = owners == null ? null : sharedBy.getOrDefault(e164, 1);
             Boolean hasPhoto = null;

@@ -173,7 +173,10 @@ public class EnrichJobConfiguration {
                 .<String, String>chunk(1000)
                 .reader(new StagedDialerReader(dataSource, profile))
                 .writer(PrivateFileWriter.ofPart(
-                        profile.label(), plan.outputs().profile(profile), fileOut, ProfileLines.header(profile, out)))
+                        profile.label(),
+                        plan.outputs().profile(profile),
+                        fileOut,
+                        ProfileLines.header(profile, out, plan.spec().callingRules() != null)))
                 .transactionManager(transactionManager)
                 .build();
     }
@@ -221,9 +224,12 @@ public class EnrichJobConfiguration {
             progress.withInputFraction(csv::fractionRead);
         }
         PhoneTimeZones zones = new PhoneTimeZones();
+        CallingRules rules = spec.callingRules() == null
+                ? null
+                : CallingRules.load(spec.callingRules()).withUserHolidays(spec.callingHolidays());
         EnrichRowsWriter writer = new EnrichRowsWriter(
-                enricher(plan, lookupService, zones, dataSource),
-                outputs(plan, lookupService.providerName(), zones, staging, counters),
+                enricher(plan, lookupService, zones, rules, dataSource),
+                outputs(plan, lookupService.providerName(), zones, rules, staging, counters),
                 staging,
                 counters,
                 progress);
@@ -239,7 +245,11 @@ public class EnrichJobConfiguration {
 
     /** Suppression, lookup (or the run's answers), ranking, calling windows, shared numbers and photos, per chunk. */
     private static ChunkEnricher enricher(
-            RunPlan plan, LookupService lookupService, PhoneTimeZones zones, DataSource dataSource) {
+            RunPlan plan,
+            LookupService lookupService,
+            PhoneTimeZones zones,
+            CallingRules rules,
+            DataSource dataSource) {
         JobSpec spec = plan.spec();
         ChunkEnricher enricher = new ChunkEnricher(lookupService);
         if (spec.sharedNumbers()) {
@@ -254,15 +264,18 @@ public class EnrichJobConfiguration {
         if (spec.suppression() != null) {
             enricher.withSuppression(suppression(spec));
         }
-        if (spec.callingRules() != null) {
-            enricher.withCallingRules(zones, CallingRules.load(spec.callingRules()));
-        }
+        enricher.withCallingRules(zones, rules, plan.asOf());
         return enricher;
     }
 
     /** Every output of the rows step, one writer each, in the order each chunk is written to them. */
     private static List<ItemWriter<? super EnrichedDebtor>> outputs(
-            RunPlan plan, String provider, PhoneTimeZones zones, DialerStaging staging, RunCounters counters) {
+            RunPlan plan,
+            String provider,
+            PhoneTimeZones zones,
+            CallingRules rules,
+            DialerStaging staging,
+            RunCounters counters) {
         JobSpec spec = plan.spec();
         JobSpec.Output out = spec.output();
         boolean suppression = spec.suppression() != null;
@@ -272,8 +285,9 @@ public class EnrichJobConfiguration {
             outputs.add(new JdbcResultsWriter(new JdbcResults(out.jdbc()), provider, suppression));
         }
         outputs.add(EnrichedFileWriter.of(plan.outputs().enriched(), out, plan.header(), provider, suppression));
-        ProfileLines profiles =
-                new ProfileLines(out, zones, spec.country(), spec.columns().dateFormat());
+        ProfileLines profiles = new ProfileLines(
+                        out, zones, spec.country(), spec.columns().dateFormat())
+                .withCallingRules(rules, plan.asOf());
         outputs.add(RejectsWriter.of(plan.outputs().rejects(), out, counters, profiles.any() ? profiles::notes : null));
         outputs.add(new DialerStagingWriter(
                 staging, dialerLines(plan, provider), profiles.any() ? profiles : null, counters));

@@ -108,6 +108,9 @@ public record RunIdentity(
         if (spec.callingRules() != null) {
             referenced.add(spec.callingRules());
         }
+        if (spec.callingHolidays() != null) {
+            referenced.add(spec.callingHolidays());
+        }
         if (spec.suppression() != null) {
             referenced.addAll(spec.suppression().doNotCall());
             referenced.addAll(spec.suppression().debtorKeys());

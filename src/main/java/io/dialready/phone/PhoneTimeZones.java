@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,13 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The IANA time zone of a valid number. Brazil: the area code (DDD) gives the state and the state its zone, from
  * {@code br-ddd-zones.csv} (no daylight saving since 2019; Fernando de Noronha shares DDD 81 and gets Pernambuco's
- * zone). India: Asia/Kolkata. Other countries: libphonenumber's time-zone mapper (its first zone when it names several, old names such as
+ * zone, except its fixed lines the geocoder places on the island, which get America/Noronha, UTC-2). India: Asia/Kolkata. Other countries: libphonenumber's time-zone mapper (its first zone when it names several, old names such as
  * Asia/Calcutta given their current name; none when it does not know). Thread-safe.
  */
 public final class PhoneTimeZones {
@@ -46,6 +48,9 @@ public final class PhoneTimeZones {
             "America/Nuuk");
 
     private record BrArea(String state, String zone) {}
+
+    /** UTC-2, the fourth Brazilian offset: the Fernando de Noronha archipelago (PE), dialled through DDD 81. */
+    static final String NORONHA = "America/Noronha";
 
     private final Map<String, BrArea> brazil;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -91,6 +96,19 @@ public final class PhoneTimeZones {
         return z;
     }
 
+    /**
+     * Whether a DDD 81 number is on Fernando de Noronha: libphonenumber's geocoder places its fixed-line prefixes
+     * (81 3619) there. A mobile number tells nothing of where it is used, so it keeps Pernambuco's zone. (The time-zone
+     * mapper is no help: it answers America/Noronha for every DDD 81 number.)
+     */
+    private static boolean isFernandoDeNoronha(PhoneNumber number, String national) {
+        if (!national.startsWith("81")) {
+            return false;
+        }
+        String place = PhoneNumberOfflineGeocoder.getInstance().getDescriptionForNumber(number, Locale.ENGLISH);
+        return place.startsWith("Fernando de Noronha");
+    }
+
     private Zone compute(String e164) {
         PhoneNumber number;
         try {
@@ -103,6 +121,9 @@ public final class PhoneTimeZones {
             String national = util.getNationalSignificantNumber(number);
             BrArea area = national.length() >= 2 ? brazil.get(national.substring(0, 2)) : null;
             if (area != null) {
+                if (isFernandoDeNoronha(number, national)) {
+                    return new Zone("BR", area.state(), NORONHA);
+                }
                 return new Zone("BR", area.state(), area.zone());
             }
             return new Zone("BR", null, null);

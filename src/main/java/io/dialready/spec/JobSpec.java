@@ -20,7 +20,40 @@ public record JobSpec(
         Path callingRules,
         Suppression suppression,
         boolean sharedNumbers,
-        boolean ninthDigitFor7) {
+        boolean ninthDigitFor7,
+        Path callingHolidays) {
+
+    /** {@code callingHolidays}: the user's municipal and company days for the calling windows (null: none). */
+    public JobSpec(
+            Path specFile,
+            String name,
+            String country,
+            Input input,
+            Columns columns,
+            List<PhoneSource> phones,
+            Lookup lookup,
+            Output output,
+            Run run,
+            Path callingRules,
+            Suppression suppression,
+            boolean sharedNumbers,
+            boolean ninthDigitFor7) {
+        this(
+                specFile,
+                name,
+                country,
+                input,
+                columns,
+                phones,
+                lookup,
+                output,
+                run,
+                callingRules,
+                suppression,
+                sharedNumbers,
+                ninthDigitFor7,
+                null);
+    }
 
     /** {@code ninthDigitFor7}: Brazilian 8-digit numbers starting with 7 get the ninth digit (the default). */
     public JobSpec(

@@ -51,6 +51,7 @@ public final class JobSpecLoader {
             RawOutput output,
             RawRun run,
             String callingRules,
+            String callingHolidays,
             RawSuppression suppression,
             Boolean sharedNumbers,
 
@@ -296,7 +297,8 @@ public final class JobSpecLoader {
                     callingRules,
                     suppression(raw.suppression()),
                     Boolean.TRUE.equals(raw.sharedNumbers()),
-                    !Boolean.FALSE.equals(raw.ninthDigitFor7()));
+                    !Boolean.FALSE.equals(raw.ninthDigitFor7()),
+                    callingHolidays(raw.callingHolidays(), callingRules));
         }
 
         private JobSpec.Output campaigns(JobSpec.Output out, RawCampaigns c, String country) {
@@ -410,6 +412,23 @@ public final class JobSpecLoader {
                 CallingRules.load(file);
             } catch (IllegalArgumentException e) {
                 throw error("calling_rules", "names an unusable rules file: " + e.getMessage());
+            }
+            return file;
+        }
+
+        private Path callingHolidays(String value, Path rules) {
+            String v = optional(value);
+            if (v == null) {
+                return null;
+            }
+            if (rules == null) {
+                throw error("calling_holidays", "needs calling_rules: the holidays close the calling windows");
+            }
+            Path file = baseDir.resolve(v).normalize();
+            try {
+                CallingRules.load(rules).withUserHolidays(file);
+            } catch (IllegalArgumentException e) {
+                throw error("calling_holidays", "names an unusable holidays file: " + e.getMessage());
             }
             return file;
         }
@@ -914,6 +933,12 @@ public final class JobSpecLoader {
                 throw error(
                         "output.phone_columns",
                         "must be between 1 and 11, not " + phoneColumns + " (Genesys takes at most 50 columns)");
+            }
+            if (profiles.contains(JobSpec.Profile.GENESYS) && phoneColumns > 5) {
+                throw error(
+                        "output.phone_columns",
+                        "must be at most 5 with the genesys profile, not " + phoneColumns
+                                + " (cell1..N and home1..N: Genesys takes at most 10 phone columns)");
             }
             JobSpec.Vicidial vicidial = null;
             boolean wantsVicidial =

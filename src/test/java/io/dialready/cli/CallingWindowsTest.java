@@ -45,19 +45,19 @@ class CallingWindowsTest {
         assertThat(Files.readString(dir.resolve("out/in.dialer.csv"), StandardCharsets.UTF_8))
                 .isEqualTo("""
                 debtor_key,rank,phone_e164,phone_national,phone_type,whatsapp,whatsapp_id,source_column,segment,\
-                priority,provider,timezone,window_weekdays,window_saturday,window_sunday
+                priority,provider,timezone,window_weekdays,window_saturday,window_sunday,window_date,window
                 SP,1,+5511987654321,11987654321,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Sao_Paulo,\
-                08:00-20:00,08:00-14:00,closed
+                08:00-20:00,08:00-14:00,closed,2026-11-23,08:00-20:00
                 RJ,1,+5521998765432,21998765432,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Sao_Paulo,\
-                09:00-19:00,closed,closed
+                09:00-19:00,closed,closed,2026-11-23,09:00-19:00
                 AM,1,+5592988887777,92988887777,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Manaus,\
-                08:00-20:00,08:00-14:00,closed
+                08:00-18:00,closed,closed,2026-11-23,08:00-18:00
                 MT,1,+5565992345678,65992345678,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Cuiaba,\
-                08:00-20:00,08:00-14:00,closed
+                08:00-20:00,08:00-14:00,closed,2026-11-23,08:00-20:00
                 AC,1,+5568999123456,68999123456,MOBILE,INACTIVE,,FONE,unknown,1000,sandbox,America/Rio_Branco,\
-                08:00-20:00,08:00-14:00,closed
+                08:00-20:00,08:00-14:00,closed,2026-11-23,08:00-20:00
                 PE,1,+558132221234,8132221234,FIXED_LINE,SKIPPED,,FONE,unknown,1000,sandbox,America/Recife,\
-                08:00-20:00,08:00-14:00,closed
+                08:00-20:00,08:00-14:00,closed,2026-11-23,08:00-20:00
                 """);
     }
 
@@ -73,10 +73,10 @@ class CallingWindowsTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1))
                 .startsWith("L1,1,+919876543210,")
-                .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00");
+                .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00,2026-11-23,08:00-19:00");
         assertThat(lines.get(2))
                 .startsWith("L2,1,+912223456789,")
-                .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00");
+                .endsWith(",Asia/Kolkata,08:00-19:00,08:00-19:00,08:00-19:00,2026-11-23,08:00-19:00");
     }
 
     @Test

@@ -91,25 +91,30 @@ class OutputProfilesTest {
                 90+,1000,1,+5531912345678,MOBILE,INACTIVE,,,
                 """);
         // no header (VICIdial's loaders read every line as a lead); A2 has four phones: one lead per phone, tied by
-        // vendor_lead_code; A1 has two: one lead, the fixed line in alt_phone; the third debtor's key and names cut
+        // vendor_lead_code, each with its state and time-zone code in owner (BRT UTC-3, AMT UTC-4, ACT UTC-5); A1 has
+        // two of one state and zone: one lead, the fixed line in alt_phone; the third debtor's key and names cut; the
+        // '"' of MARIA "MAFALDA" is dropped (the web loader drops it: admin_listloader_fourth_gen.php line 216)
         assertThat(read("in.vicidial.csv")).isEqualTo("""
-                A2,carteira,101,55,21998765432,,MARIA,,\"""MAFALDA\"", SOUZA",,,,,RJ,,,BR,,,,,,segment 31-90; whatsapp INACTIVE,1400,
-                A2,carteira,101,55,92988887777,,MARIA,,\"""MAFALDA\"", SOUZA",,,,,AM,,,BR,,,,,,segment 31-90; whatsapp INACTIVE,1400,
-                A2,carteira,101,55,68999123456,,MARIA,,\"""MAFALDA\"", SOUZA",,,,,AC,,,BR,,,,,,segment 31-90; whatsapp INACTIVE,1400,
-                A2,carteira,101,55,65992345678,,MARIA,,\"""MAFALDA\"", SOUZA",,,,,MT,,,BR,,,,,,segment 31-90; whatsapp INACTIVE,1400,
-                A1,carteira,101,55,11987654321,,JOSÉ,,DA SILVA,,,,,SP,,,BR,,,1134567890,,,segment 0-30; whatsapp INACTIVE/SKIPPED,1300,
+                A2,carteira,101,55,21998765432,,MARIA,,"MAFALDA, SOUZA",,,,,RJ,,,BR,,,,,,segment 31-90 whatsapp INACTIVE,1400,BRT
+                A2,carteira,101,55,92988887777,,MARIA,,"MAFALDA, SOUZA",,,,,AM,,,BR,,,,,,segment 31-90 whatsapp INACTIVE,1400,AMT
+                A2,carteira,101,55,68999123456,,MARIA,,"MAFALDA, SOUZA",,,,,AC,,,BR,,,,,,segment 31-90 whatsapp INACTIVE,1400,ACT
+                A2,carteira,101,55,65992345678,,MARIA,,"MAFALDA, SOUZA",,,,,MT,,,BR,,,,,,segment 31-90 whatsapp INACTIVE,1400,AMT
+                A1,carteira,101,55,11987654321,,JOSÉ,,DA SILVA,,,,,SP,,,BR,,,1134567890,,,segment 0-30 whatsapp INACTIVE/SKIPPED,1300,BRT
                 CONTRATO-00000000000,carteira,101,55,31912345678,,MAXIMILIANO-ALEXANDRE-DE-ORLEA,,SOBRENOME-MUITO-COMPRIDO-DEMAI,,,,,\
-                MG,,,BR,,,,,,segment 90+; whatsapp INACTIVE,1000,
+                MG,,,BR,,,,,,segment 90+ whatsapp INACTIVE,1000,BRT
                 """);
+        // the command-line loader's stdrankowner layout: called_count, status, entry_date empty, rank 27th, owner 28th
         assertThat(read("in.vicidial.txt")).isEqualTo("""
-                A2|carteira|101|55|21998765432||MARIA||"MAFALDA", SOUZA|||||RJ|||BR||||||segment 31-90; whatsapp INACTIVE|1400|
-                A2|carteira|101|55|92988887777||MARIA||"MAFALDA", SOUZA|||||AM|||BR||||||segment 31-90; whatsapp INACTIVE|1400|
-                A2|carteira|101|55|68999123456||MARIA||"MAFALDA", SOUZA|||||AC|||BR||||||segment 31-90; whatsapp INACTIVE|1400|
-                A2|carteira|101|55|65992345678||MARIA||"MAFALDA", SOUZA|||||MT|||BR||||||segment 31-90; whatsapp INACTIVE|1400|
-                A1|carteira|101|55|11987654321||JOSÉ||DA SILVA|||||SP|||BR|||1134567890|||segment 0-30; whatsapp INACTIVE/SKIPPED|1300|
+                A2|carteira|101|55|21998765432||MARIA||MAFALDA, SOUZA|||||RJ|||BR||||||segment 31-90 whatsapp INACTIVE||||1400|BRT|
+                A2|carteira|101|55|92988887777||MARIA||MAFALDA, SOUZA|||||AM|||BR||||||segment 31-90 whatsapp INACTIVE||||1400|AMT|
+                A2|carteira|101|55|68999123456||MARIA||MAFALDA, SOUZA|||||AC|||BR||||||segment 31-90 whatsapp INACTIVE||||1400|ACT|
+                A2|carteira|101|55|65992345678||MARIA||MAFALDA, SOUZA|||||MT|||BR||||||segment 31-90 whatsapp INACTIVE||||1400|AMT|
+                A1|carteira|101|55|11987654321||JOSÉ||DA SILVA|||||SP|||BR|||1134567890|||segment 0-30 whatsapp INACTIVE/SKIPPED||||1300|BRT|
                 CONTRATO-00000000000|carteira|101|55|31912345678||MAXIMILIANO-ALEXANDRE-DE-ORLEA||SOBRENOME-MUITO-COMPRIDO-DEMAI|||||\
-                MG|||BR||||||segment 90+; whatsapp INACTIVE|1000|
+                MG|||BR||||||segment 90+ whatsapp INACTIVE||||1000|BRT|
                 """);
+        assertThat(read("in.vicidial.txt").lines())
+                .allSatisfy(l -> assertThat(l.split("\\|", -1)).hasSize(29));
         assertThat(read("in.vicidial.csv").lines()).allSatisfy(l -> {
             assertThat(l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)).hasSize(25);
         });
@@ -144,7 +149,7 @@ class OutputProfilesTest {
     void vicidialThreePhonesInOneLeadNeverTwice() throws Exception {
         Files.writeString(dir.resolve("in.csv"), """
                 KEY,DOC,NOME,VALOR,DIAS,FONE1,FONE2,FONE3,FONE4
-                B1,999,ANA,100,5,(11) 98765-4321,11 3456-7890,(21) 99876-5432,11987654321
+                B1,999,ANA,100,5,(11) 98765-4321,11 3456-7890,(11) 99876-5432,11987654321
                 """);
         CliRun run = enrich("""
                   profiles: [vicidial-pipe]
@@ -156,8 +161,29 @@ class OutputProfilesTest {
         // rank order: mobiles first; rank 2 in alt_phone, rank 3 (the fixed line) in address3; FONE4 repeats FONE1
         // and is counted once, so it never appears twice in the lead
         assertThat(read("in.vicidial.txt"))
-                .isEqualTo("999||1000|55|11987654321||ANA|||||1134567890||SP|||BR|||21998765432|||"
-                        + "segment 0-30; whatsapp INACTIVE/INACTIVE/SKIPPED|1200|\n");
+                .isEqualTo("999||1000|55|11987654321||ANA|||||1134567890||SP|||BR|||11998765432|||"
+                        + "segment 0-30 whatsapp INACTIVE/INACTIVE/SKIPPED||||1200|BRT|\n");
+        assertThat(out.resolve("in.vicidial.csv")).doesNotExist();
+    }
+
+    @Test
+    void vicidialPhonesOfAnotherStateGetALeadOfTheirOwn() throws Exception {
+        Files.writeString(dir.resolve("in.csv"), """
+                KEY,DOC,NOME,VALOR,DIAS,FONE1,FONE2,FONE3,FONE4
+                B1,999,ANA,100,5,(11) 98765-4321,(21) 99876-5432,,
+                """);
+        CliRun run = enrich("""
+                  profiles: [vicidial-pipe]
+                  vicidial:
+                    list_id: 1000
+                """);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // VICIdial gives a lead one state and one gmt_offset_now for all its numbers (AST_VDhopper.pl line 2003): the
+        // Rio number in the São Paulo lead's alt_phone would be dialled under São Paulo's rules
+        assertThat(read("in.vicidial.txt")).isEqualTo("""
+                B1||1000|55|11987654321||ANA|||||||SP|||BR||||||segment 0-30 whatsapp INACTIVE||||1200|BRT|
+                B1||1000|55|21998765432||ANA|||||||RJ|||BR||||||segment 0-30 whatsapp INACTIVE||||1200|BRT|
+                """);
         assertThat(out.resolve("in.vicidial.csv")).doesNotExist();
     }
 

@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,20 +140,23 @@ class OutputWritersTest {
 
         DialerLines all = new DialerLines(',', "\r\n", FormulaGuard.OFF, "sandbox", true, true, true);
         assertThat(all.header())
-                .endsWith(",provider,timezone,window_weekdays,window_saturday,window_sunday,shared_by,has_photo,"
-                        + "photo_url");
-        CallingWindow sp = new CallingWindow("America/Sao_Paulo", "08:00-20:00", "08:00-14:00", "");
+                .endsWith(",provider,timezone,window_weekdays,window_saturday,window_sunday,window_date,window,"
+                        + "shared_by,has_photo,photo_url");
+        // a Saturday: the window of the date is Saturday's
+        CallingWindow sp = new CallingWindow(
+                "America/Sao_Paulo", "08:00-20:00", "08:00-14:00", "", LocalDate.of(2026, 11, 28), "08:00-14:00");
         assertThat(all.lines(twoPhones("", sp, 2)))
                 .isEqualTo("=K7,1,+5511987654321,(11) 987654321,MOBILE,ACTIVE,\"id,1\",FONE1,31-90,300,sandbox,"
-                        + "America/Sao_Paulo,08:00-20:00,08:00-14:00,,2,true,https://p/1\r\n"
+                        + "America/Sao_Paulo,08:00-20:00,08:00-14:00,,2026-11-28,08:00-14:00,2,true,https://p/1\r\n"
                         + "=K7,2,+5511912345678,(11) 912345678,MOBILE,INACTIVE,,FONE2,31-90,300,sandbox,"
-                        + "America/Sao_Paulo,08:00-20:00,08:00-14:00,,2,,");
+                        + "America/Sao_Paulo,08:00-20:00,08:00-14:00,,2026-11-28,08:00-14:00,2,,");
     }
 
     @Test
     void theResultsRowsAreTheEnrichedAndDialerColumns() {
         JdbcResultsWriter writer = new JdbcResultsWriter(new JdbcResults(null), "sandbox", true);
-        EnrichedDebtor d = twoPhones("", new CallingWindow(null, "08:00-20:00", "", ""), 1);
+        EnrichedDebtor d = twoPhones(
+                "", new CallingWindow(null, "08:00-20:00", "", "", LocalDate.of(2026, 11, 30), "08:00-20:00"), 1);
         assertThat(writer.debtorRow(d))
                 .isEqualTo(new JdbcResults.DebtorRow(
                         "=K7",

@@ -49,6 +49,17 @@ class PhoneTimeZonesTest {
     }
 
     @Test
+    void fernandoDeNoronhaFixedLinesAreUtcMinus2() {
+        // 81 3619 is the island's fixed-line prefix (libphonenumber 9.0.43 geocoder: "Fernando de Noronha - PE")
+        PhoneTimeZones.Zone island = zones.of("+558136191234");
+        assertThat(island).isEqualTo(new PhoneTimeZones.Zone("BR", "PE", "America/Noronha"));
+        assertThat(offset(island.timeZone(), "2026-07-15T12:00:00Z")).isEqualTo(ZoneOffset.ofHours(-2));
+        // Recife's fixed lines and every DDD 81 mobile (used anywhere) keep Pernambuco's UTC-3
+        assertThat(zones.of("+558133331234").timeZone()).isEqualTo("America/Recife");
+        assertThat(zones.of("+5581936191234").timeZone()).isEqualTo("America/Recife");
+    }
+
+    @Test
     void everyBrazilianAreaCodeHasAZone() {
         int[] ddds = {
             11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34, 35, 37, 38, 41, 42, 43, 44, 45, 46,

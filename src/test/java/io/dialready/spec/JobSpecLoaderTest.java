@@ -200,6 +200,38 @@ class JobSpecLoaderTest {
         Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"8h-19h\"}}\n");
         assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: rules.yml\n"))
                 .hasMessageContaining("countries.IN.all.weekdays must be HH:mm-HH:mm");
+
+        // the user's municipal and company days, checked when the spec is loaded
+        Files.writeString(dir.resolve("jobs/rules.yml"), "countries:\n  IN: {all: {weekdays: \"08:00-19:00\"}}\n");
+        Files.writeString(dir.resolve("jobs/days.csv"), "01-25,BR-SP,Aniversário de São Paulo\n");
+        assertThat(parse(MINIMAL + "calling_rules: rules.yml\ncalling_holidays: days.csv\n")
+                        .callingHolidays())
+                .isEqualTo(dir.resolve("jobs/days.csv"));
+        assertThat(parse(MINIMAL + "calling_rules: rules.yml\n").callingHolidays())
+                .isNull();
+        assertThatThrownBy(() -> parse(MINIMAL + "calling_holidays: days.csv\n"))
+                .hasMessageContaining("key 'calling_holidays'")
+                .hasMessageContaining("needs calling_rules");
+        Files.writeString(dir.resolve("jobs/days.csv"), "25/01,BR-SP,x\n");
+        assertThatThrownBy(() -> parse(MINIMAL + "calling_rules: rules.yml\ncalling_holidays: days.csv\n"))
+                .hasMessageContaining("key 'calling_holidays'")
+                .hasMessageContaining("days.csv line 1");
+    }
+
+    @Test
+    void genesysTakesAtMostTenPhoneColumns() {
+        // cell1..N and home1..N: Genesys Cloud takes at most 10 phone columns in a contact list
+        assertThat(parse(MINIMAL + "output:\n  profiles: [genesys]\n  phone_columns: 5\n")
+                        .output()
+                        .phoneColumns())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  profiles: [genesys]\n  phone_columns: 6\n"))
+                .hasMessageContaining("output.phone_columns")
+                .hasMessageContaining("10 phone columns");
+        assertThat(parse(MINIMAL + "output:\n  profiles: [per-debtor]\n  phone_columns: 11\n")
+                        .output()
+                        .phoneColumns())
+                .isEqualTo(11);
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class DialerLines {
 
     /** Appended to each row when the spec names a calling rules file. */
     public static final List<String> CALLING_COLUMNS =
-            List.of("timezone", "window_weekdays", "window_saturday", "window_sunday");
+            List.of("timezone", "window_weekdays", "window_saturday", "window_sunday", "window_date", "window");
 
     /** The last column with {@code shared_numbers: true}: how many debtors hold the number. */
     public static final String SHARED_COLUMN = "shared_by";
@@ -112,15 +112,7 @@ public final class DialerLines {
             format.append(lines, r.whatsappId()).append(d);
             format.append(lines, guard.cell(p.phone().source())).append(tail);
             if (calling) {
-                CallingWindow w = dp.window();
-                lines.append(d)
-                        .append(w.timeZone() == null ? "" : w.timeZone())
-                        .append(d)
-                        .append(w.weekdays())
-                        .append(d)
-                        .append(w.saturday())
-                        .append(d)
-                        .append(w.sunday());
+                window(lines, dp.window(), d);
             }
             if (shared) {
                 lines.append(d).append(dp.sharedBy());
@@ -135,5 +127,20 @@ public final class DialerLines {
             }
         }
         return lines.toString();
+    }
+
+    private static void window(StringBuilder lines, CallingWindow w, char d) {
+        lines.append(d)
+                .append(w.timeZone() == null ? "" : w.timeZone())
+                .append(d)
+                .append(w.weekdays())
+                .append(d)
+                .append(w.saturday())
+                .append(d)
+                .append(w.sunday())
+                .append(d)
+                .append(w.date())
+                .append(d)
+                .append(w.onDate());
     }
 }

@@ -1,6 +1,6 @@
 package io.dialready.output.dialer;
 
-import io.dialready.domain.PhoneType;
+import io.dialready.calling.CallingRules;
 import io.dialready.domain.RankedDebtor;
 import io.dialready.domain.RankedPhone;
 import io.dialready.domain.Reject;
@@ -10,6 +10,7 @@ import io.dialready.output.campaign.CampaignText;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpec.Profile;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,33 +23,11 @@ import java.util.Map;
  */
 public final class ProfileLines {
 
-    /** VICIdial's standard lead layout, in its field order. */
-    public static final List<String> VICIDIAL_FIELDS = List.of(
-            "vendor_lead_code",
-            "source_code",
-            "list_id",
-            "phone_code",
-            "phone_number",
-            "title",
-            "first_name",
-            "middle_initial",
-            "last_name",
-            "address1",
-            "address2",
-            "address3",
-            "city",
-            "state",
-            "province",
-            "postal_code",
-            "country",
-            "gender",
-            "date_of_birth",
-            "alt_phone",
-            "email",
-            "security_phrase",
-            "comments",
-            "rank",
-            "owner");
+    /** The web loader's standard lead layout, in its field order. */
+    public static final List<String> VICIDIAL_FIELDS = VicidialLeads.WEB_FIELDS;
+
+    /** Genesys Cloud takes at most 10 phone columns in a contact list (and 50 columns in all). */
+    public static final int GENESYS_MAX_PHONE_COLUMNS = 10;
 
     /** One debtor's rendered lines per profile (joined by the line separator) and the notes about cut fields. */
     public record Rendered(Map<Profile, String> lines, List<Reject> notes) {}
@@ -63,10 +42,9 @@ public final class ProfileLines {
 
     private final String country;
     private final java.time.format.DateTimeFormatter dates;
-
-    public ProfileLines(JobSpec.Output out, PhoneTimeZones zones) {
-        this(out, zones, "BR", "dd/MM/yyyy");
-    }
+    private CallingRules rules;
+    private LocalDate windowDate = LocalDate.now(java.time.ZoneOffset.UTC);
+    private VicidialLeads vicidialLeads;
 
     /** @param country the spec's country (amount format), {@code dateFormat} the spec's date format (due dates) */
     public ProfileLines(JobSpec.Output out, PhoneTimeZones zones, String country, String dateFormat) {
@@ -81,27 +59,58 @@ public final class ProfileLines {
         this.guard = FormulaGuard.of(out.neutraliseFormulas());
     }
 
+    /**
+     * Adds the time-zone, region and window columns (per-debtor, Genesys) and the date their windows are for (the
+     * run's as-of date); the VICIdial time-zone codes are those of that date. Null rules: only the date.
+     */
+    public ProfileLines withCallingRules(CallingRules callingRules, LocalDate asOf) {
+        this.rules = callingRules;
+        this.windowDate = asOf;
+        return this;
+    }
+
+    /** The date the VICIdial time-zone codes and the windows are for. */
+    public ProfileLines asOf(LocalDate asOf) {
+        this.windowDate = asOf;
+        return this;
+    }
+
     public boolean any() {
         return !out.profiles().isEmpty();
     }
 
-    /** The header line of a profile's file; null when the file has none (VICIdial's loaders read every line). */
-    public static String header(Profile profile, JobSpec.Output out) {
+    /**
+     * The header line of a profile's file; null when the file has none (VICIdial's loaders read every line).
+     * {@code windows}: the spec has calling rules (time-zone, region and window columns).
+     */
+    public static String header(Profile profile, JobSpec.Output out, boolean windows) {
         int n = out.phoneColumns();
         List<String> h = new ArrayList<>();
         switch (profile) {
             case PER_DEBTOR -> {
                 h.addAll(List.of("debtor_key", "name", "segment", "priority", "phones"));
+                if (windows) {
+                    h.add("window_date");
+                }
                 for (int i = 1; i <= n; i++) {
                     h.addAll(List.of("phone" + i, "phone" + i + "_type", "phone" + i + "_whatsapp"));
+                    if (windows) {
+                        h.addAll(List.of("phone" + i + "_timezone", "phone" + i + "_window"));
+                    }
                 }
                 return new CsvLineFormatter(out.delimiter()).format(h.toArray(String[]::new));
             }
             case GENESYS -> {
                 h.addAll(List.of("contact_id", "name", "segment", "priority"));
+                if (windows) {
+                    h.add("window_date");
+                }
                 for (String kind : new String[] {"cell", "home"}) {
                     for (int i = 1; i <= n; i++) {
                         h.addAll(List.of(kind + i, kind + i + "_timezone"));
+                        if (windows) {
+                            h.add(kind + i + "_region");
+                        }
                     }
                 }
                 return new CsvLineFormatter(',').format(h.toArray(String[]::new));
@@ -130,13 +139,13 @@ public final class ProfileLines {
     public Rendered render(RankedDebtor d) {
         Map<Profile, String> lines = new EnumMap<>(Profile.class);
         List<Reject> notes = new ArrayList<>();
-        List<String[]> leads = vicidial ? vicidialLeads(d, notes) : List.of();
+        List<VicidialLeads.Lead> leads = vicidial ? vicidialLeads().leads(d, notes) : List.of();
         for (Profile p : out.profiles()) {
             switch (p) {
                 case PER_DEBTOR -> lines.put(p, perDebtor(d));
                 case GENESYS -> lines.put(p, genesys(d));
-                case VICIDIAL -> lines.put(p, join(leads, comma));
-                case VICIDIAL_PIPE -> lines.put(p, pipe(leads));
+                case VICIDIAL -> lines.put(p, join(leads, l -> VicidialLeads.webLine(l, comma)));
+                case VICIDIAL_PIPE -> lines.put(p, join(leads, VicidialLeads::pipeLine));
                 case WHATSAPP_CAMPAIGN -> lines.put(p, whatsappCampaign(d));
                 case SMS_OPTIN -> lines.put(p, smsOptin(d));
             }
@@ -153,7 +162,7 @@ public final class ProfileLines {
             return List.of();
         }
         List<Reject> notes = new ArrayList<>();
-        vicidialLeads(d, notes);
+        vicidialLeads().leads(d, notes);
         return notes;
     }
 
@@ -228,6 +237,9 @@ public final class ProfileLines {
                 d.segment().label(),
                 Integer.toString(d.priority()),
                 Integer.toString(d.phones().size())));
+        if (rules != null) {
+            f.add(windowDate.toString());
+        }
         for (int i = 0; i < out.phoneColumns(); i++) {
             if (i < d.phones().size()) {
                 RankedPhone p = d.phones().get(i);
@@ -235,8 +247,16 @@ public final class ProfileLines {
                         p.phone().e164(),
                         p.phone().type().name(),
                         p.lookup().status().name()));
+                if (rules != null) {
+                    PhoneTimeZones.Zone z = zones.of(p.phone().e164());
+                    f.add(z.timeZone() == null ? "" : z.timeZone());
+                    f.add(rules.windowOn(windowDate, z.region(), z.state()));
+                }
             } else {
                 f.addAll(List.of("", "", ""));
+                if (rules != null) {
+                    f.addAll(List.of("", ""));
+                }
             }
         }
         return csv.format(f.toArray(String[]::new));
@@ -248,159 +268,29 @@ public final class ProfileLines {
                 guard.cell(nz(d.debtor().name())),
                 d.segment().label(),
                 Integer.toString(d.priority())));
-        List<RankedPhone> cells = new ArrayList<>();
-        List<RankedPhone> homes = new ArrayList<>();
-        for (RankedPhone p : d.phones()) {
-            PhoneType t = p.phone().type();
-            (t == PhoneType.MOBILE || t == PhoneType.FIXED_LINE_OR_MOBILE ? cells : homes).add(p);
+        if (rules != null) {
+            f.add(windowDate.toString());
         }
-        for (List<RankedPhone> kind : List.of(cells, homes)) {
-            for (int i = 0; i < out.phoneColumns(); i++) {
-                if (i < kind.size()) {
-                    String e164 = kind.get(i).phone().e164();
-                    String tz = zones.of(e164).timeZone();
-                    f.add(e164);
-                    f.add(tz == null ? "" : tz);
-                } else {
-                    f.add("");
-                    f.add("");
-                }
-            }
-        }
+        GenesysPhones.columns(d.phones(), out.phoneColumns(), zones, rules != null, f);
         return comma.format(f.toArray(String[]::new));
     }
 
-    /**
-     * Up to three phones in one lead (phone_number, alt_phone, address3); more than three: one lead per phone, tied by
-     * vendor_lead_code, in rank order.
-     */
-    private List<String[]> vicidialLeads(RankedDebtor d, List<Reject> notes) {
-        JobSpec.Vicidial v = out.vicidial();
-        long line = d.debtor().line();
-        String code = v.vendorLeadCode().equals("document") && d.debtor().document() != null
-                ? d.debtor().document()
-                : d.debtor().key();
-        code = cut(guard.cell(clean(code)), 20, "vicidial.vendor_lead_code", line, notes);
-        String name = clean(nz(d.debtor().name())).trim();
-        int space = name.indexOf(' ');
-        String first =
-                cut(guard.cell(space < 0 ? name : name.substring(0, space)), 30, "vicidial.first_name", line, notes);
-        String last = cut(
-                guard.cell(space < 0 ? "" : name.substring(space + 1).trim()), 30, "vicidial.last_name", line, notes);
-        List<RankedPhone> phones = d.phones();
-        RankedPhone main = phones.get(0);
-        String countryCode = countryCode(main);
-        String[] base = new String[25];
-        java.util.Arrays.fill(base, "");
-        base[0] = code;
-        base[1] = v.sourceCode();
-        base[2] = Long.toString(v.listId());
-        base[6] = first;
-        base[8] = last;
-        PhoneTimeZones.Zone z = zones.of(main.phone().e164());
-        base[13] = z.state() == null ? "" : z.state();
-        base[16] = z.region() == null ? "" : z.region();
-        base[23] = Integer.toString(Math.min(9999, d.priority()));
-        List<String[]> leads = new ArrayList<>();
-        if (phones.size() <= 3) {
-            String[] lead = base.clone();
-            lead[3] = countryCode;
-            lead[4] = main.phone().national();
-            lead[22] = comment(d, phones);
-            List<String> used = new ArrayList<>(List.of(main.phone().national()));
-            int[] slots = {19, 11}; // alt_phone, then address3
-            int slot = 0;
-            for (RankedPhone p : phones.subList(1, phones.size())) {
-                String national = p.phone().national();
-                if (used.contains(national)) {
-                    continue; // never the same number twice in one lead
-                }
-                if (!countryCode(p).equals(countryCode)) {
-                    notes.add(new Reject(
-                            line,
-                            "vicidial.alt_phone",
-                            p.phone().e164(),
-                            "left out of the VICIdial lead: another country code than phone_number"));
-                    continue;
-                }
-                if (slots[slot] == 19 && national.length() > 12) {
-                    notes.add(new Reject(
-                            line,
-                            "vicidial.alt_phone",
-                            p.phone().e164(),
-                            "left out of the VICIdial lead: alt_phone takes at most 12 digits"));
-                    continue;
-                }
-                lead[slots[slot++]] = national;
-                used.add(national);
-            }
-            leads.add(lead);
-        } else {
-            for (RankedPhone p : phones) {
-                String[] lead = base.clone();
-                lead[3] = countryCode(p);
-                lead[4] = p.phone().national();
-                PhoneTimeZones.Zone pz = zones.of(p.phone().e164());
-                lead[13] = pz.state() == null ? "" : pz.state();
-                lead[16] = pz.region() == null ? "" : pz.region();
-                lead[22] = comment(d, List.of(p));
-                leads.add(lead);
-            }
+    private VicidialLeads vicidialLeads() {
+        if (vicidialLeads == null) {
+            vicidialLeads = new VicidialLeads(out.vicidial(), zones, out.neutraliseFormulas(), windowDate);
         }
-        return leads;
+        return vicidialLeads;
     }
 
-    private static String comment(RankedDebtor d, List<RankedPhone> phones) {
-        StringBuilder sb =
-                new StringBuilder("segment ").append(d.segment().label()).append("; whatsapp ");
-        for (int i = 0; i < phones.size(); i++) {
-            sb.append(i == 0 ? "" : "/").append(phones.get(i).lookup().status().name());
-        }
-        return sb.toString();
-    }
-
-    private static String countryCode(RankedPhone p) {
-        String e164 = p.phone().e164();
-        String national = p.phone().national();
-        return e164.substring(1, e164.length() - national.length());
-    }
-
-    private String join(List<String[]> leads, CsvLineFormatter f) {
+    private String join(List<VicidialLeads.Lead> leads, java.util.function.Function<VicidialLeads.Lead, String> line) {
         StringBuilder sb = new StringBuilder();
-        for (String[] lead : leads) {
+        for (VicidialLeads.Lead lead : leads) {
             if (!sb.isEmpty()) {
                 sb.append(lineSeparator);
             }
-            sb.append(f.format(lead));
+            sb.append(line.apply(lead));
         }
         return sb.toString();
-    }
-
-    /** The command-line loader's form: '|' between fields, no quoting (a '|' inside a value becomes a space). */
-    private String pipe(List<String[]> leads) {
-        StringBuilder sb = new StringBuilder();
-        for (String[] lead : leads) {
-            if (!sb.isEmpty()) {
-                sb.append(lineSeparator);
-            }
-            for (int i = 0; i < lead.length; i++) {
-                sb.append(i == 0 ? "" : "|").append(lead[i].replace('|', ' '));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String cut(String value, int max, String column, long line, List<Reject> notes) {
-        if (value.length() <= max) {
-            return value;
-        }
-        notes.add(new Reject(line, column, value, "cut to " + max + " characters for VICIdial"));
-        return value.substring(0, max);
-    }
-
-    /** Line breaks and tabs become spaces: a lead is one line. */
-    private static String clean(String s) {
-        return s.replaceAll("[\\r\\n\\t]+", " ");
     }
 
     private static String nz(String s) {
