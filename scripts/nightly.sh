@@ -15,9 +15,13 @@
 # and listed); (2) each job spec runs with `dialready enrich --job SPEC`. A lock (flock on DATA/nightly.lock) keeps
 # two nightly runs from overlapping: the second exits at once with code 75. Everything goes to
 # LOGS/nightly-YYYY-MM-DD.log (appended when run twice a day); one closing line goes to stdout (cron mails it).
+# A .yml/.yaml file is taken as a job spec when it has a top-level key country, input, columns or phones; any other
+# YAML (calling rules, suppression settings kept beside the jobs) is skipped with a note in the log.
+# Files and folders are created owner/group only (umask 007): the logs quote debtors' rows.
 # Exit codes: 0 every job completed (exit code 4, provider quota spent, counts as completed and is reported),
 # 1 some job or the resume step failed, 2 bad arguments or no job spec in the folder, 75 another nightly run is on.
 set -uo pipefail
+umask 007
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jobs="${DIALREADY_JOBS:-$here/jobs/nightly}"
 data="${DIALREADY_DATA:-$here/data}"
@@ -77,6 +81,10 @@ fi
 ran=0
 for spec in "${specs[@]}"; do
   name="$(basename "$spec")"
+  if ! grep -qE '^(country|input|columns|phones)[[:space:]]*:' "$spec"; then
+    echo "--- $(stamp) skipped $name: not a job spec (no top-level country, input, columns or phones key)"
+    continue
+  fi
   echo "--- $(stamp) job $name"
   "${cmd[@]}" enrich --job "$spec" --data "$data" --log-file "$logs/dialready.log" --progress lines \
     --progress-interval "$progress"

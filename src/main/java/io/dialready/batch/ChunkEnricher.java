@@ -16,6 +16,7 @@ import io.dialready.output.dialer.PhoneOwners;
 import io.dialready.output.report.DistinctCounter;
 import io.dialready.phone.PhoneTimeZones;
 import io.dialready.ranking.DebtorRanker;
+import io.dialready.source.SourceRow;
 import io.dialready.suppression.SuppressionList;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A chunk's rows through suppression, lookup and ranking, into the {@link EnrichedDebtor}s every output writes from,
@@ -129,6 +132,7 @@ public final class ChunkEnricher {
         long rejected = 0;
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
+            countLines(row, i == 0 && counters.rowsRead == 0, counters);
             if (row.rejected()) {
                 rejected++;
                 out.add(EnrichedDebtor.rejected(row.row().line(), row.rejects()));
@@ -150,6 +154,29 @@ public final class ChunkEnricher {
         counters.rowsEnriched += rows.size() - rejected;
         counters.phonesUnique = uniquePhones.size();
         return out;
+    }
+
+    private static final Pattern WIDTH = Pattern.compile("expected (\\d+) fields, found (\\d+)");
+
+    /**
+     * Physical lines, beside records, so that the report accounts for every line of the input (a quoted field that
+     * swallowed lines shows as lines, not as a missing row): header, blank, enriched and rejected lines.
+     */
+    private static void countLines(ParsedRow row, boolean firstRow, RunCounters counters) {
+        SourceRow source = row.row();
+        if (firstRow && source.blankBefore() < source.line()) {
+            counters.linesHeader += source.line() - 1 - source.blankBefore();
+        }
+        counters.linesBlank += source.blankBefore();
+        if (row.rejected()) {
+            counters.linesRejected += source.lines();
+        } else {
+            counters.linesEnriched += source.lines();
+        }
+        Matcher width = source.error() == null ? null : WIDTH.matcher(source.error());
+        if (width != null && width.matches() && Long.parseLong(width.group(2)) == Long.parseLong(width.group(1)) + 1) {
+            counters.rowsOneFieldMore++; // what a trailing delimiter on every row looks like
+        }
     }
 
     /** Fills each row's kept phones and suppression mark; returns the do-not-call numbers removed. */

@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -73,22 +74,23 @@ final class FinishTasklet implements Tasklet {
                     reportPart,
                     OutputFiles.part(plan.outputs().reportHtml()));
         }
+        String withheld = withheld(instance); // as the report says (dialer_withheld)
         if (format.xlsx()) {
             OutputFiles.publish(out.enrichedXlsx());
-            OutputFiles.publish(out.dialerXlsx());
+            publishDialer(out.dialerXlsx(), withheld);
         }
         if (format.csv()) {
             OutputFiles.publish(out.enriched());
         }
         OutputFiles.publish(out.rejects());
         if (format.csv()) {
-            OutputFiles.publish(out.dialer());
+            publishDialer(out.dialer(), withheld);
         } else {
             deleteQuietly(OutputFiles.part(out.enriched()));
             deleteQuietly(OutputFiles.part(out.dialer()));
         }
         for (JobSpec.Profile p : plan.spec().output().profiles()) {
-            OutputFiles.publish(out.profile(p));
+            publishDialer(out.profile(p), withheld);
         }
         OutputFiles.publish(out.reportHtml());
         OutputFiles.publish(out.report());
@@ -103,6 +105,23 @@ final class FinishTasklet implements Tasklet {
                     plan.clock().instant().minus(plan.spec().lookup().cacheTtl(true)));
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** Why the dialer files are withheld, from the rows step's counters (RunReportAssembler#withheld), or null. */
+    private String withheld(JobInstance instance) {
+        StepExecution rows = jobRepository.getLastStepExecution(instance, EnrichJobConfiguration.ROWS_STEP);
+        return RowsFigures.withheld(
+                RunReportAssembler.counters(rows.getExecutionContext()),
+                plan.spec().run().maxRejectedPercent());
+    }
+
+    /** Publishes a file for the dialer, or drops its part when the run withholds them. */
+    private static void publishDialer(Path file, String withheld) {
+        if (withheld == null) {
+            OutputFiles.publish(file);
+        } else {
+            deleteQuietly(OutputFiles.part(file));
+        }
     }
 
     private void toXlsx(Path csv, Path xlsx, String sheet, Set<String> numeric) {

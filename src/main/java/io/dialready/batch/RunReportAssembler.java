@@ -62,7 +62,7 @@ final class RunReportAssembler {
         RunCounters c = counters(rows.getExecutionContext());
         return new RunReport(
                 run(asOf),
-                new RunReport.Rows(c.rowsRead, c.rowsEnriched, c.rowsRejected, c.rejectsWritten),
+                RowsFigures.rows(plan, c),
                 phones(c, instance),
                 plan.lookupEngine() ? engineLookups(instance) : rowsStepLookups(c),
                 reach(c),

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
-            "2 bad arguments or job spec, 3 input unreadable.",
+            "2 bad arguments or job spec, 3 input unreadable, 4 completed but the daily quota was spent",
+            "(unchecked numbers PENDING), 5 completed but no provider account was usable (unchecked numbers PENDING).",
             "",
             "Nightly runs: scripts/nightly.sh (README.md, Nightly runs).",
             "",
@@ -51,6 +52,12 @@ public final class DialreadyCommand implements Runnable {
         });
         if (args.length == 0) {
             cl.usage(out);
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        if (!args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+            // picocli would print the top-level help and exit 0 for "dialready NOSUCH --help"
+            err.println("dialready: unknown command '" + args[0] + "' (the commands are "
+                    + String.join(", ", cl.getSubcommands().keySet()) + "; dialready --help)");
             return ExitCodes.BAD_ARGUMENTS;
         }
         return cl.execute(args);

@@ -36,6 +36,14 @@ public final class RunCounters {
     public long cacheHits;
     /** Debtors the committed chunks staged for the dialer file. */
     public long stagedDebtors;
+    /** The input's physical lines by where they went (issue 12: no line vanishes silently). */
+    public long linesHeader;
+
+    public long linesBlank;
+    public long linesEnriched;
+    public long linesRejected;
+    /** Rejected rows with exactly one field more than the header: what a trailing delimiter on every row gives. */
+    public long rowsOneFieldMore;
 
     private final long[] status = new long[STATUSES];
     private final long[] type = new long[PhoneType.values().length];
@@ -131,6 +139,11 @@ public final class RunCounters {
         sink.accept("provider_calls", providerCalls);
         sink.accept("cache_hits", cacheHits);
         sink.accept("staged_debtors", stagedDebtors);
+        sink.accept("lines_header", linesHeader);
+        sink.accept("lines_blank", linesBlank);
+        sink.accept("lines_enriched", linesEnriched);
+        sink.accept("lines_rejected", linesRejected);
+        sink.accept("rows_one_field_more", rowsOneFieldMore);
         for (WhatsAppStatus w : WhatsAppStatus.values()) {
             sink.accept("whatsapp." + w.name(), status(w));
         }
@@ -177,6 +190,11 @@ public final class RunCounters {
         c.providerCalls = get(saved, "provider_calls");
         c.cacheHits = get(saved, "cache_hits");
         c.stagedDebtors = get(saved, "staged_debtors");
+        c.linesHeader = get(saved, "lines_header");
+        c.linesBlank = get(saved, "lines_blank");
+        c.linesEnriched = get(saved, "lines_enriched");
+        c.linesRejected = get(saved, "lines_rejected");
+        c.rowsOneFieldMore = get(saved, "rows_one_field_more");
         for (WhatsAppStatus w : WhatsAppStatus.values()) {
             c.status[w.ordinal()] = get(saved, "whatsapp." + w.name());
         }

@@ -61,7 +61,7 @@ public final class DataFolder implements JobStore {
 
     @Override
     public void prepare() throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.folder(dir); // the H2 file holds every number and name of the run
     }
 
     @Override

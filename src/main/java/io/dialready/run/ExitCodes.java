@@ -21,6 +21,12 @@ public final class ExitCodes {
      */
     public static final int PROVIDER_FAILED = 5;
 
+    /**
+     * The run completed but rejected more of its rows than {@code run.max_rejected_percent} allows (default 50%): the
+     * enriched file, the rejects and the report are written, no dialer file is published; the message says why.
+     */
+    public static final int TOO_MANY_REJECTED = 6;
+
     private ExitCodes() {}
 
     /** Whether a run completed with its outputs (0), or with phones left PENDING because a quota was spent (4). */

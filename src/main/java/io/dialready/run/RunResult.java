@@ -28,18 +28,20 @@ public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean r
     }
 
     static RunResult failed(Outcome outcome, String failure, RunPlan plan) {
-        return new RunResult(outcome, failure, plan, false, null);
+        return new RunResult(outcome, Messages.safe(failure), plan, false, null);
     }
 
     /** The exit status of the command line (ExitCodes; README.md, Exit codes). */
     public int exitCode() {
         return switch (outcome) {
             case COMPLETED ->
-                switch (lookupStopped()) {
-                    case QUOTA_SPENT -> ExitCodes.QUOTA_SPENT;
-                    case PROVIDER_FAILED -> ExitCodes.PROVIDER_FAILED;
-                    case NONE -> ExitCodes.COMPLETED;
-                };
+                withheld() != null
+                        ? ExitCodes.TOO_MANY_REJECTED
+                        : switch (lookupStopped()) {
+                            case QUOTA_SPENT -> ExitCodes.QUOTA_SPENT;
+                            case PROVIDER_FAILED -> ExitCodes.PROVIDER_FAILED;
+                            case NONE -> ExitCodes.COMPLETED;
+                        };
             case NOTHING_TO_RESUME -> ExitCodes.COMPLETED;
             case BAD_REQUEST -> ExitCodes.BAD_ARGUMENTS;
             case INPUT_UNREADABLE -> ExitCodes.INPUT_UNREADABLE;
@@ -52,6 +54,9 @@ public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean r
         if (outcome != Outcome.COMPLETED) {
             return failure;
         }
+        if (withheld() != null) {
+            return "no dialer file published: " + withheld();
+        }
         return switch (lookupStopped()) {
             case QUOTA_SPENT ->
                 report.lookups().lookupStopMessage() + "; " + report.lookups().pending()
@@ -61,6 +66,11 @@ public record RunResult(Outcome outcome, String failure, RunPlan plan, boolean r
                         + report.lookups().pending() + " numbers left PENDING (outputs complete)";
             case NONE -> null;
         };
+    }
+
+    /** Why the dialer files were withheld (the report's dialer_withheld), or null. */
+    private String withheld() {
+        return report == null ? null : report.rows().dialerWithheld();
     }
 
     /** Why the lookups stopped before every number was asked (the report's lookup_stopped), or NONE. */

@@ -81,6 +81,7 @@ public final class RunService {
         JobStore store = request.store();
         try {
             store.prepare();
+            PrivateFiles.file(request.logFile());
             Files.createDirectories(plan.outputs().dir());
         } catch (IOException e) {
             return RunResult.failed(RunResult.Outcome.FAILED, "cannot create folder: " + e.getMessage(), plan);
@@ -90,10 +91,37 @@ public final class RunService {
             if (lock == null) {
                 return RunResult.failed(RunResult.Outcome.FAILED, store.busyMessage(jobName), plan);
             }
-            return runJob(plan, request, listener, resumeOnly);
+            try (LockFile outputLock = lockOutput(plan)) {
+                if (outputLock == null) {
+                    return RunResult.failed(
+                            RunResult.Outcome.FAILED,
+                            "another dialready run is writing the output folder "
+                                    + plan.outputs().dir() + "; wait for it to finish or use --output",
+                            plan);
+                }
+                return runJob(plan, request, listener, resumeOnly);
+            }
         } catch (JobStore.Unavailable e) {
             return RunResult.failed(RunResult.Outcome.FAILED, e.getMessage(), plan);
+        } catch (IOException e) {
+            return RunResult.failed(
+                    RunResult.Outcome.FAILED,
+                    "cannot lock the output folder " + plan.outputs().dir() + ": " + e.getMessage(),
+                    plan);
         }
+    }
+
+    /** The hidden lock file of an output folder: two runs writing one folder would mix their files. */
+    static final String OUTPUT_LOCK = ".dialready.lock";
+
+    /**
+     * Locks the output folder for the run (two runs with different data folders and inputs of the same name would
+     * leave one's files beside the other's report). Hidden, so that a dialer importing the folder ignores it, and named
+     * apart from the data folder's lock, so that one folder used for both is locked once for each purpose.
+     * Returns null when another run holds it.
+     */
+    private static LockFile lockOutput(RunPlan plan) throws IOException {
+        return LockFile.tryLock(plan.outputs().dir().resolve(OUTPUT_LOCK));
     }
 
     /** The job in a Spring context of its own, with the store's DataSource, the plan and the listener as beans. */

@@ -54,19 +54,50 @@ public final class DebtorMapper {
             }
             return -1;
         }
+        int found = -1;
         for (int i = 0; i < header.length; i++) {
-            if (header[i].equalsIgnoreCase(column.strip())) {
-                return i;
+            if (Invisibles.trim(header[i]).equalsIgnoreCase(Invisibles.trim(column))) {
+                if (found >= 0) {
+                    throw new JobSpecException("key '" + key + "' names column '" + column
+                            + "', which the input's header holds twice (columns " + (found + 1) + " and " + (i + 1)
+                            + "): rename one of them");
+                }
+                found = i;
             }
         }
-        throw new JobSpecException("key '" + key + "' names column '" + column
-                + "', which is not in the input's header " + Arrays.toString(header));
+        if (found >= 0) {
+            return found;
+        }
+        if (looksLikeData(header)) {
+            // the "header" is a debtor's row: never quote it (a CPF, a name, phones)
+            throw new JobSpecException("key '" + key + "' names column '" + Invisibles.visible(column)
+                    + "', which is not in the input's header; its first line looks like a data row, not a header (a"
+                    + " file exported without its header row?): add the header line, or fix the spec's column names");
+        }
+        String[] shown = new String[Math.min(header.length, 30)];
+        for (int i = 0; i < shown.length; i++) {
+            String name = Invisibles.visible(header[i]);
+            shown[i] = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        }
+        throw new JobSpecException("key '" + key + "' names column '" + Invisibles.visible(column)
+                + "', which is not in the input's header " + Arrays.toString(shown));
+    }
+
+    /** A header with a cell of eight digits or more (a CPF, a phone) or a date is a data row, not a header. */
+    private static boolean looksLikeData(String[] header) {
+        for (String h : header) {
+            if (h.replaceAll("[^0-9]", "").length() >= 8 || h.matches("\\d{1,2}/\\d{1,2}/\\d{2,4}")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The record, plus a reject for each value that could not be used. Returns null record when the key is empty. */
     public DebtorRecord map(SourceRow row, LocalDate asOf, List<Reject> rejects) {
         String[] f = row.fields();
-        String keyValue = value(f, key);
+        String keyValue = Invisibles.trim(value(f, key));
+        keyValue = keyValue == null || keyValue.isEmpty() ? null : keyValue;
         if (keyValue == null) {
             rejects.add(new Reject(row.line(), columns.key(), "", "empty debtor key"));
             return null;
@@ -85,6 +116,10 @@ public final class DebtorMapper {
             due = parseDate(rawDue);
             if (due == null) {
                 rejects.add(new Reject(row.line(), columns.dueDate(), rawDue, "not a date in " + dateFormatText));
+            } else if (due.getYear() < 1900 || due.getYear() > 2100) {
+                // an Excel serial such as 2958465 is a valid date (31/12/9999) but no debt falls due then
+                rejects.add(new Reject(row.line(), columns.dueDate(), rawDue, "date outside 1900-2100"));
+                due = null;
             }
         }
         Integer days = null;

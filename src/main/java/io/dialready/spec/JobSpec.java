@@ -499,5 +499,9 @@ public record JobSpec(
         }
     }
 
-    public record Run(int chunkSize, int threads) {}
+    /**
+     * @param maxRejectedPercent the share of data rows (0-100) that may be rejected before the run withholds its dialer
+     *                           files (exit code 6): more than this, and something is wrong with the file as a whole
+     */
+    public record Run(int chunkSize, int threads, int maxRejectedPercent) {}
 }

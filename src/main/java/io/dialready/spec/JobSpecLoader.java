@@ -38,6 +38,8 @@ public final class JobSpecLoader {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a key written twice (country: BR, and later country: US) is a mistake, not "the last one wins"
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     // The YAML as written: every field nullable so that "missing" can be told from "default".
@@ -152,7 +154,7 @@ public final class JobSpecLoader {
 
     record RawSuppression(List<String> doNotCall, List<String> debtorKeys) {}
 
-    record RawRun(Integer chunkSize, Integer threads) {}
+    record RawRun(Integer chunkSize, Integer threads, Integer maxRejectedPercent) {}
 
     public JobSpec load(Path file) {
         String text;
@@ -176,18 +178,51 @@ public final class JobSpecLoader {
         } catch (UnrecognizedPropertyException e) {
             String path = path(e);
             throw new JobSpecException(specFile + ": unknown key '" + path + "'" + known(e));
+        } catch (tools.jackson.core.exc.StreamReadException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate ")) {
+                String name = e.getOriginalMessage().replaceAll("^[^\"']*[\"']([^\"']*)[\"'].*$", "$1");
+                String parent = path(e);
+                String key = parent.isEmpty() ? name : parent + "." + name;
+                String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                        ? " (line " + e.getLocation().getLineNr() + ")"
+                        : "";
+                throw new JobSpecException(specFile + ": duplicate key '" + key + "'" + line
+                        + ": each key may be written once (which value was meant?)");
+            }
+            throw invalid(specFile, e);
         } catch (JacksonException e) {
-            String path = path(e);
-            String where = path.isEmpty() ? "" : " at key '" + path + "'";
-            String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                    ? " (line " + e.getLocation().getLineNr() + ")"
-                    : "";
-            throw new JobSpecException(specFile + ": invalid YAML" + where + line + ": " + e.getOriginalMessage(), e);
+            throw invalid(specFile, e);
         }
         if (raw == null) {
             throw new JobSpecException(specFile + ": the job spec is empty");
         }
         return new Validator(specFile).validate(raw);
+    }
+
+    private static JobSpecException invalid(Path specFile, JacksonException e) {
+        {
+            String path = path(e);
+            String where = path.isEmpty() ? "" : " at key '" + path + "'";
+            String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                    ? " (line " + e.getLocation().getLineNr() + ")"
+                    : "";
+            return new JobSpecException(specFile + ": invalid YAML" + where + line + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A value as a message shows it: line breaks and other control characters written as escapes. */
+    static String visible(String value) {
+        StringBuilder b = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default ->
+                    b.append(Character.isISOControl(c) ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) c) : c);
+            }
+        }
+        return b.toString();
     }
 
     private static String known(UnrecognizedPropertyException e) {
@@ -579,8 +614,12 @@ public final class JobSpecLoader {
             if (value.equals("\\t") || value.equalsIgnoreCase("tab")) {
                 return '\t';
             }
-            if (value.length() != 1 || Character.isLetterOrDigit(value.charAt(0)) || value.charAt(0) == '"') {
-                throw error(key, "must be one character such as ';' ',' '|' or tab, not '" + value + "'");
+            // a letter, digit, quote, line break or other control character cannot delimit a field
+            if (value.length() != 1
+                    || Character.isLetterOrDigit(value.charAt(0))
+                    || value.charAt(0) == '"'
+                    || (Character.isISOControl(value.charAt(0)) && value.charAt(0) != '\t')) {
+                throw error(key, "must be one character such as ';' ',' '|' or tab, not '" + visible(value) + "'");
             }
             return value.charAt(0);
         }
@@ -989,7 +1028,11 @@ public final class JobSpecLoader {
             if (threads < 1 || threads > 64) {
                 throw error("run.threads", "must be between 1 and 64, not " + threads);
             }
-            return new JobSpec.Run(chunk, threads);
+            int maxRejected = r == null || r.maxRejectedPercent() == null ? 50 : r.maxRejectedPercent();
+            if (maxRejected < 0 || maxRejected > 100) {
+                throw error("run.max_rejected_percent", "must be between 0 and 100, not " + maxRejected);
+            }
+            return new JobSpec.Run(chunk, threads, maxRejected);
         }
     }
 }

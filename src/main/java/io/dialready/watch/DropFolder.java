@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -119,10 +120,15 @@ public final class DropFolder {
      * (after waiting for the files present to settle).
      */
     public void run(BooleanSupplier stop, boolean once) throws IOException, InterruptedException {
-        Files.createDirectories(settings.processing());
-        Files.createDirectories(settings.done());
-        Files.createDirectories(settings.failed());
-        Files.createDirectories(settings.outbox());
+        for (Path folder : List.of(
+                settings.inbox(), settings.processing(), settings.done(), settings.failed(), settings.outbox())) {
+            // a folder pre-created as a link would make the watcher move dropped files wherever it points
+            if (Files.isSymbolicLink(folder)) {
+                throw new IOException(
+                        "refused: " + folder + " is a symbolic link; the watcher's folders must be real" + " folders");
+            }
+            Files.createDirectories(folder);
+        }
         say("watching " + settings.inbox() + " (settle " + seconds(settings.settle()) + ", poll every "
                 + seconds(settings.poll()) + "); outputs to " + settings.outbox());
         while (!stop.getAsBoolean()) {
@@ -159,6 +165,9 @@ public final class DropFolder {
      * Lists the inbox: files whose size and time held still for the settle interval go to {@code ready}; returns
      * whether other candidate files are still settling.
      */
+    /** Links already reported, so that the log says it once per name. */
+    private final java.util.Set<String> linksNoted = new java.util.HashSet<>();
+
     private boolean scan(List<Path> ready) throws IOException {
         long now = System.nanoTime();
         Map<String, Path> present = new HashMap<>();
@@ -171,9 +180,13 @@ public final class DropFolder {
                 }
                 BasicFileAttributes a;
                 try {
-                    a = Files.readAttributes(file, BasicFileAttributes.class);
+                    // not followed: a link to another client's file or to /etc/shadow is not a dropped file
+                    a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
                     continue; // gone between the listing and now
+                }
+                if (a.isSymbolicLink() && linksNoted.add(name)) {
+                    say(name + ": skipped, a symbolic link (the watcher takes regular files only)");
                 }
                 if (!a.isRegularFile()) {
                     continue;
@@ -250,6 +263,12 @@ public final class DropFolder {
             return false;
         }
         String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // swapped for a link after the scan: never read through it
+            say(name + ": skipped, not a regular file (a symbolic link?)");
+            Files.delete(file);
+            return true;
+        }
         String sha = Ledger.sha256(file);
         say(name + ": processing");
         Result result;
@@ -334,6 +353,11 @@ public final class DropFolder {
     }
 
     private static void move(Path from, Path to) {
+        if (Files.isSymbolicLink(to.getParent()) || Files.isSymbolicLink(from.getParent())) {
+            // a folder swapped for a link while the watcher runs: do not move the file wherever it points
+            throw new UncheckedIOException(new IOException("refused: " + to.getParent() + " or " + from.getParent()
+                    + " is a symbolic link; the watcher's folders must be real folders"));
+        }
         try {
             try {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -349,7 +373,8 @@ public final class DropFolder {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
             for (Path f : dir) {
-                if (Files.isRegularFile(f) && !ignored(f.getFileName().toString())) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                        && !ignored(f.getFileName().toString())) {
                     files.add(f);
                 }
             }

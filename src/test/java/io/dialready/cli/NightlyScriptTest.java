@@ -41,7 +41,9 @@ class NightlyScriptTest {
     private Result nightly(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 "bash",
-                "scripts/nightly.sh",
+                "-c",
+                "umask 000; exec bash scripts/nightly.sh \"$@\"",
+                "nightly.sh",
                 "--jobs",
                 dir.resolve("jobs").toString(),
                 "--data",
@@ -72,6 +74,7 @@ class NightlyScriptTest {
         }
         Files.writeString(jobs.resolve("broken.yml"), "country: BR\ninputt: {}\n");
         Files.writeString(jobs.resolve("notes.txt"), "not a spec");
+        Files.copy(Path.of("jobs/calling-rules.yml"), jobs.resolve("calling-rules.yml"));
         Files.createDirectories(dir.resolve("logs"));
         for (int day = 1; day <= 5; day++) {
             Files.writeString(dir.resolve("logs/nightly-2026-01-0" + day + ".log"), "old\n");
@@ -89,6 +92,7 @@ class NightlyScriptTest {
                         "job a.yml: completed",
                         "job b.yml: completed",
                         "job broken.yml: FAILED (exit code 2)",
+                        "skipped calling-rules.yml: not a job spec (no top-level country, input, columns or phones key)",
                         "dialready: bad job spec",
                         "unknown key 'inputt'",
                         "nothing to resume");
@@ -96,6 +100,9 @@ class NightlyScriptTest {
                 .isLessThan(
                         log.indexOf("--- ") + log.substring(log.indexOf("--- ")).indexOf("job a.yml"));
         assertThat(dir.resolve("out-a/a.enriched.csv")).exists();
+        // issue 12, items 10 and 13: under umask 000 the nightly log is still owner/group only
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(todaysLog())))
+                .isEqualTo("rw-rw----");
         assertThat(dir.resolve("out-b/b.report.html")).exists();
         try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
             assertThat(logs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("nightly-")))

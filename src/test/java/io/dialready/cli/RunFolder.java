@@ -93,7 +93,10 @@ final class RunFolder {
     /** The names of the files in out/. */
     List<String> outputs() {
         try (var files = Files.list(out())) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(".dialready.lock"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -215,6 +215,38 @@ class WatchCommandTest {
         }
     }
 
+    /** Issue 12, item 8: a link in the inbox is not followed, and link sub-folders are refused. */
+    @Test
+    void linksAreNotFollowedAndLinkFoldersAreRefused() throws Exception {
+        Path secret = Files.writeString(dir.resolve("shadow"), "root:$6$secret:19000:0:99999:7:::\n");
+        Files.createSymbolicLink(inbox.resolve("carteira.csv"), secret);
+        Files.write(inbox.resolve("real.csv"), portfolio(10));
+
+        int code = watch("--settle", "0.3", "--poll", "0.1", "--once");
+
+        assertThat(code).as(output.toString()).isZero();
+        assertThat(output.toString())
+                .contains("carteira.csv: skipped, a symbolic link (the watcher takes regular files only)")
+                .contains("dialready watch: 1 done, 0 failed");
+        assertThat(Files.isSymbolicLink(inbox.resolve("carteira.csv"))).isTrue();
+        assertThat(inbox.resolve("failed/carteira.csv.error.txt")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("log.txt"))).doesNotContain("secret");
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path other = Files.createDirectories(dir.resolve("inbox2"));
+        Files.createSymbolicLink(other.resolve("done"), elsewhere);
+        inbox = other;
+        Files.write(inbox.resolve("real.csv"), portfolio(10));
+        output.getBuffer().setLength(0);
+        stop.set(false);
+        int refused = watch("--settle", "0.3", "--poll", "0.1", "--once");
+        assertThat(refused).as(output.toString()).isNotZero();
+        assertThat(output.toString())
+                .contains("refused: " + other.resolve("done") + " is a symbolic link; the watcher's folders must be"
+                        + " real folders");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
     @Test
     void aWatcherKilledMidRunResumesTheFileInProcessingWhenRestarted() throws Exception {
         Path slowSpec = Files.writeString(dir.resolve("slow.yml"), Files.readString(spec) + """

@@ -485,6 +485,17 @@ class PhoneNormalizerTest {
         assertValid(single(in.parseCell(SRC, input)), e164, type, repair);
     }
 
+    /** Issue 12, item 15: India's trunk 0 is how numbers are written there, noted but not counted as a repair. */
+    @Test
+    void aTrunkZeroIsARepairInBrazilOnly() {
+        PhoneCandidate indian = single(in.parseCell(SRC, "07702250525"));
+        assertThat(indian.repair()).isEqualTo("trunk prefix 0 removed");
+        assertThat(indian.repaired()).isFalse();
+        assertThat(single(in.parseCell(SRC, "022-2345 6789")).repaired()).isFalse();
+        assertThat(single(br.parseCell(SRC, "011 98765-4321")).repaired()).isTrue();
+        assertThat(single(br.parseCell(SRC, "11 8765-4321")).repaired()).isTrue();
+    }
+
     @ParameterizedTest(name = "IN [{0}] -> {1}")
     @CsvSource(delimiterString = "=>", textBlock = """
             9999999999        => all the same digit

@@ -68,4 +68,22 @@ class RunResultTest {
         assertThat(new RunResult(RunResult.Outcome.NOTHING_TO_RESUME, null, null, false, null).exitCode())
                 .isZero();
     }
+
+    @Test
+    void aWithheldDialerFileExitsSixAndSaysWhy() {
+        RunResult withheld = completed("{\"rows_read\": 4, \"rows_rejected\": 4, \"dialer_withheld\":"
+                + " \"every data row was rejected (more than run.max_rejected_percent, 50%; see the rejects file)\","
+                + " \"lookup_stopped\": \"QUOTA_SPENT\"}");
+        assertThat(withheld.exitCode()).isEqualTo(ExitCodes.TOO_MANY_REJECTED).isEqualTo(6);
+        assertThat(withheld.message())
+                .isEqualTo("no dialer file published: every data row was rejected (more than"
+                        + " run.max_rejected_percent, 50%; see the rejects file)");
+        // the line figures read back typed, and a report without them reads null (key left out when written)
+        RunReport lines = report("{\"rejects_written\": 1, \"input_lines\": 9, \"lines_unaccounted\": 2}");
+        assertThat(lines.rows().inputLines()).isEqualTo(9L);
+        assertThat(lines.rows().linesUnaccounted()).isEqualTo(2L);
+        assertThat(lines.rows().linesHeader()).isNull();
+        assertThat(lines.asMap().containsKey("dialer_withheld")).isFalse();
+        assertThat(lines.asMap().containsKey("input_lines")).isTrue();
+    }
 }

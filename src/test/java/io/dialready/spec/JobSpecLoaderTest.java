@@ -393,4 +393,28 @@ class JobSpecLoaderTest {
                 """))
                 .hasMessageContaining("key 'lookup.photos' is not available with provider 'waha'");
     }
+
+    /** Issue 12, item 4: the last of two values used to win, and a Brazilian landline became +1 313... */
+    @Test
+    void aKeyWrittenTwiceIsASpecErrorNamingIt() {
+        assertThatThrownBy(() -> parse(MINIMAL + "country: US\n"))
+                .isInstanceOf(JobSpecException.class)
+                .hasMessage(dir.resolve("jobs/test.yml") + ": duplicate key 'country' (line 8): each key may be written"
+                        + " once (which value was meant?)");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  key: CONTRATO", "  key: CONTRATO\n  key: CPF")))
+                .hasMessage(dir.resolve("jobs/test.yml") + ": duplicate key 'columns.key' (line 6): each key may be"
+                        + " written once (which value was meant?)");
+    }
+
+    /** Issue 12, item 4: a line break or a quote cannot delimit fields; tab still can. */
+    @Test
+    void anOutputDelimiterThatCannotDelimitIsRefused() {
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  delimiter: \"\\n\"\n"))
+                .hasMessageContaining(
+                        "key 'output.delimiter' must be one character such as ';' ',' '|' or tab, not" + " '\\n'");
+        assertThatThrownBy(() -> parse(MINIMAL + "output:\n  delimiter: '\"'\n"))
+                .hasMessageContaining("key 'output.delimiter' must be one character");
+        assertThat(parse(MINIMAL + "output:\n  delimiter: \"\\t\"\n").output().delimiter())
+                .isEqualTo('\t');
+    }
 }

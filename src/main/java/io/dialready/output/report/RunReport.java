@@ -54,7 +54,23 @@ public record RunReport(
             String asOf,
             boolean dryRun) {}
 
-    public record Rows(long rowsRead, long rowsEnriched, long rowsRejected, long rejectsWritten) {}
+    /**
+     * The rows, and (issue 12) {@code dialerWithheld}, why no dialer file was published, only when none was; for CSV
+     * inputs the input's physical lines and where each went, {@code linesUnaccounted} only when some went nowhere.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rows(
+            long rowsRead,
+            long rowsEnriched,
+            long rowsRejected,
+            long rejectsWritten,
+            String dialerWithheld,
+            Long inputLines,
+            Long linesHeader,
+            Long linesBlank,
+            Long linesEnriched,
+            Long linesRejected,
+            Long linesUnaccounted) {}
 
     /** The phone figures; the suppression ones only with a suppression section, the shared ones with shared_numbers. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,17 +1,12 @@
 package io.dialready.source.csv;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvValidationException;
 import io.dialready.source.InputUnreadableException;
+import io.dialready.source.Invisibles;
 import io.dialready.source.SourceRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
@@ -44,7 +39,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
     private final Path file;
     private final CsvFormat format;
     private final boolean strictCharset;
-    private CSVReader reader;
+    private CsvRecords reader;
     private RecordLimit limit;
     private String[] header;
     private long recordsRead;
@@ -89,22 +84,26 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             limit = new RecordLimit(new InputStreamReader(in, decoder), MAX_RECORD_CHARS);
-            Reader text = new java.io.BufferedReader(limit);
-            reader = new CSVReaderBuilder(text)
-                    .withCSVParser(new RFC4180ParserBuilder()
-                            .withSeparator(format.delimiter())
-                            .build())
-                    .build();
+            reader = new CsvRecords(new java.io.BufferedReader(limit), format.delimiter());
         } catch (IOException e) {
             throw new InputUnreadableException(file + ": cannot be opened (" + e.getMessage() + ")", e);
         }
-        String[] first = nextNonBlank();
-        if (first == null) {
+        if (format.sepLine()) {
+            try {
+                reader.skipLine(); // Excel's "sep=;" line: not the header
+            } catch (IOException e) {
+                throw new InputUnreadableException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+        CsvRecords.Record headerRecord = nextNonBlank();
+        if (headerRecord == null) {
             throw new InputUnreadableException(file + ": the file holds no header row");
         }
+        String[] first = headerRecord.fields();
+        reader.width(first.length);
         header = new String[first.length];
         for (int i = 0; i < first.length; i++) {
-            header[i] = first[i] == null ? "" : first[i].strip().replace("\uFEFF", "");
+            header[i] = first[i] == null ? "" : Invisibles.trim(first[i]);
         }
         recordsRead = 0;
         exhausted = false;
@@ -122,28 +121,15 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         if (exhausted) {
             return null;
         }
-        long startLine = reader.getLinesRead() + 1;
-        String[] fields;
+        long startLine = reader.linesRead() + 1;
+        CsvRecords.Record record;
         try {
-            while (true) {
-                startLine = reader.getLinesRead() + 1;
-                limit.startRecord();
-                fields = reader.readNext();
-                if (fields == null) {
-                    exhausted = true;
-                    return null;
-                }
-                if (!isBlank(fields)) {
-                    break;
-                }
+            limit.startRecord();
+            record = reader.next();
+            if (record == null) {
+                exhausted = true;
+                return null;
             }
-        } catch (CsvMalformedLineException e) {
-            exhausted = true;
-            recordsRead++;
-            return new SourceRow(
-                    startLine,
-                    new String[] {e.getContext() == null ? "" : e.getContext()},
-                    "unterminated quoted field (the quote opened here is never closed)");
         } catch (RecordLimit.TooLongException e) {
             throw new InputUnreadableException(
                     file + ": the row starting at line " + startLine + " is longer than "
@@ -151,50 +137,85 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                             + " characters (a debtor row holds a"
                             + " few hundred): a cell of megabytes, or a quote opened and never closed",
                     e);
-        } catch (CharacterCodingException e) {
+        } catch (IOException e) {
             throw new InputUnreadableException(
-                    file + ": has bytes that are not valid " + format.charset().name() + " near line "
-                            + (reader.getLinesRead() + 1) + " (set input.encoding, e.g. windows-1252)",
-                    e);
-        } catch (IOException | CsvValidationException e) {
-            throw new InputUnreadableException(
-                    file + ": read error near line " + (reader.getLinesRead() + 1) + " (" + e.getMessage() + ")", e);
+                    file + ": read error near line " + (reader.linesRead() + 1) + " (" + e.getMessage() + ")", e);
         }
-        checkDecoded(fields, startLine);
         recordsRead++;
-        if (header != null && fields.length != header.length) {
-            return new SourceRow(startLine, fields, "expected " + header.length + " fields, found " + fields.length);
+        String[] fields = withoutNul(record.fields());
+        String error = record.error();
+        if (error == null) {
+            error = undecodable(fields);
         }
-        return new SourceRow(startLine, fields, null);
+        if (error == null && fields.length != header.length) {
+            error = "expected " + header.length + " fields, found " + fields.length;
+        }
+        return new SourceRow(record.firstLine(), fields, error, record.lastLine(), record.blankBefore());
+    }
+
+    /** NUL characters (a UTF-16 file's padding, a binary tail past the detector's sample) are not copied on. */
+    private static String[] withoutNul(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != null && fields[i].indexOf('\0') >= 0) {
+                fields[i] = fields[i].replace("\0", "");
+            }
+        }
+        return fields;
+    }
+
+    /** The file's physical lines and the blank ones at its end, counted apart from the rows, for the report. */
+    public record LineCount(long lines, long trailingBlank) {}
+
+    /**
+     * Counts the physical lines of the file as the reader splits them (CR, LF or CRLF), independently of the records,
+     * so the report can check that every line is a header, blank, enriched or rejected line.
+     */
+    public static LineCount countLines(Path file, CsvFormat format) {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(format.bomLength());
+            java.io.BufferedReader lines = new java.io.BufferedReader(new InputStreamReader(in, format.charset()));
+            long count = 0;
+            long trailing = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                count++;
+                trailing = line.isBlank() ? trailing + 1 : 0;
+            }
+            return new LineCount(count, trailing);
+        } catch (IOException e) {
+            throw new InputUnreadableException(
+                    file + ": cannot be read again to count its lines (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
-     * A Unicode file with bytes that do not decode is the wrong encoding, not a bad row: every accented row after it
-     * would be garbled too, so the run stops and says which line and what to set.
+     * A byte that does not decode in an otherwise valid Unicode file is a bad row, not a reason to stop or to read the
+     * whole file as another encoding (the detector decided the encoding on the whole file): the row is rejected.
      */
-    private void checkDecoded(String[] fields, long line) {
+    private String undecodable(String[] fields) {
         if (!strictCharset) {
-            return;
+            return null;
         }
         for (String f : fields) {
             if (f != null && f.indexOf('\uFFFD') >= 0) {
-                throw new InputUnreadableException(file + ": has bytes that are not valid "
-                        + format.charset().name() + " at line " + line + " (set input.encoding, e.g. windows-1252)");
+                return "bytes that are not valid " + format.charset().name() + " (shown as \uFFFD)";
             }
         }
+        return null;
     }
 
-    private String[] nextNonBlank() {
+    private CsvRecords.Record nextNonBlank() {
         try {
-            String[] fields;
-            do {
-                limit.startRecord();
-                fields = reader.readNext();
-            } while (fields != null && isBlank(fields));
-            if (fields != null) {
-                checkDecoded(fields, reader.getLinesRead());
+            limit.startRecord();
+            CsvRecords.Record record = reader.next();
+            if (record != null && strictCharset) {
+                for (String f : record.fields()) {
+                    if (f != null && f.indexOf('\uFFFD') >= 0) {
+                        throw new InputUnreadableException(file + ": has bytes that are not valid "
+                                + format.charset().name() + " in the header (set input.encoding, e.g. windows-1252)");
+                    }
+                }
             }
-            return fields;
+            return record;
         } catch (RecordLimit.TooLongException e) {
             throw new InputUnreadableException(
                     file + ": the header row is longer than "
@@ -202,18 +223,9 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
                             + " characters: not a debtor list,"
                             + " or a quote opened and never closed",
                     e);
-        } catch (CharacterCodingException e) {
-            throw new InputUnreadableException(
-                    file + ": has bytes that are not valid " + format.charset().name()
-                            + " in the header (set input.encoding, e.g. windows-1252)",
-                    e);
-        } catch (IOException | CsvValidationException e) {
+        } catch (IOException e) {
             throw new InputUnreadableException(file + ": the header cannot be read (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static boolean isBlank(String[] fields) {
-        return fields.length == 0 || (fields.length == 1 && (fields[0] == null || fields[0].isBlank()));
     }
 
     @Override

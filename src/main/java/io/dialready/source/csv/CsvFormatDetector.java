@@ -3,13 +3,8 @@ package io.dialready.source.csv;
 import io.dialready.source.InputUnreadableException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -21,8 +16,10 @@ import java.nio.file.Path;
  * files that are not text at all, so that the run stops with one clear message instead of a page of garbage rejects.
  * <p>
  * Encoding: a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's "Unicode text"); a zero byte in every other
- * position (and nowhere else) means UTF-16 without its BOM; otherwise bytes that decode as strict UTF-8 are UTF-8, and
- * anything else is taken as Windows-1252, the usual encoding of Brazilian exports.
+ * position (and nowhere else) means UTF-16 without its BOM; otherwise the whole file is weighed ({@link Utf8Evidence}):
+ * UTF-8 when its UTF-8 sequences outnumber the bytes that are not UTF-8 (those few are bad rows, rejected by the
+ * reader), else Windows-1252, the usual encoding of Brazilian exports. A file whose first accent comes after the first
+ * 64 KiB is weighed like any other.
  * Delimiter: of ';' ',' tab and '|', the one found most often outside quotes on the first non-blank line.
  */
 public final class CsvFormatDetector {
@@ -71,10 +68,17 @@ public final class CsvFormatDetector {
             }
             if (declared != null) {
                 charset = declared;
+                if (declared.equals(StandardCharsets.UTF_8)) {
+                    Utf8Evidence evidence = Utf8Evidence.of(file);
+                    if (!evidence.mostlyUtf8()) {
+                        throw new InputUnreadableException(file + ": has bytes that are not valid UTF-8 at line "
+                                + evidence.firstBadLine() + " (set input.encoding, e.g. windows-1252)");
+                    }
+                }
             } else if (utf16 != null) {
                 charset = utf16; // Excel's "Unicode text" and some exports, without the byte-order mark
             } else {
-                charset = isUtf8(sample, sample.length == SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+                charset = Utf8Evidence.of(file).mostlyUtf8() ? StandardCharsets.UTF_8 : WINDOWS_1252;
             }
         }
         if (encoding != null
@@ -88,6 +92,14 @@ public final class CsvFormatDetector {
         String text = new String(sample, bom, sample.length - bom, charset);
         if (text.isBlank()) {
             throw new InputUnreadableException(file + ": the file holds only blank lines");
+        }
+        // Excel writes "sep=;" as the first line of a CSV saved for another locale, and honours it when opening
+        java.util.regex.Matcher sepLine =
+                java.util.regex.Pattern.compile("(?i)\\Asep=(.)\\r?\\n").matcher(text);
+        if (sepLine.lookingAt()) {
+            char named = sepLine.group(1).charAt(0);
+            return new CsvFormat(
+                    charset, bom, delimiter != null ? delimiter : named, encodingDetected, delimiter == null, true);
         }
         char sep = delimiter != null ? delimiter : detectDelimiter(text);
         return new CsvFormat(charset, bom, sep, encodingDetected, delimiter == null);
@@ -147,24 +159,6 @@ public final class CsvFormatDetector {
             }
         }
         return true;
-    }
-
-    /** Strict UTF-8 check; a multi-byte sequence cut off by the end of a truncated sample does not count against it. */
-    static boolean isUtf8(byte[] data, boolean truncated) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(data);
-        CharBuffer out = CharBuffer.allocate(data.length);
-        CoderResult result = decoder.decode(in, out, !truncated);
-        if (result.isError()) {
-            return false;
-        }
-        if (!truncated) {
-            return !decoder.flush(out).isError();
-        }
-        return in.remaining() < 4;
     }
 
     static char detectDelimiter(String text) {

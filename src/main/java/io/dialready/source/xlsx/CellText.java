@@ -93,6 +93,19 @@ final class CellText {
      * @param inline the text of its {@code <is>} inline string (null for none)
      * @return the text, or null for an empty cell
      */
+    /**
+     * A shared string by its index. A bad index used to fail with POI's message, which quoted every shared string of
+     * the workbook (names, CPFs, phones) in one line; this one quotes none.
+     */
+    private String sharedString(String index) {
+        try {
+            return strings.getItemAt(Integer.parseInt(index.strip())).getString();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("a cell refers to a shared string that does not exist (index "
+                    + (index.length() > 12 ? index.substring(0, 12) + "..." : index) + ")");
+        }
+    }
+
     String text(String type, String style, String value, CharSequence inline) {
         if (type == null || type.equals("n")) {
             if (value == null || value.isBlank()) {
@@ -101,10 +114,7 @@ final class CellText {
             return isDateStyle(style) ? dateText(value) : numberText(value);
         }
         return switch (type) {
-            case "s" ->
-                value == null
-                        ? null
-                        : strings.getItemAt(Integer.parseInt(value.strip())).getString();
+            case "s" -> value == null ? null : sharedString(value);
             case "inlineStr" -> inline != null ? inline.toString() : value;
             case "str" -> value;
             case "b" ->

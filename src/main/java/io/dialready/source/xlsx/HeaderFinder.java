@@ -37,7 +37,7 @@ final class HeaderFinder {
         }
         String[] names = new String[width];
         for (int i = 0; i < width; i++) {
-            names[i] = cells[i] == null ? "" : cells[i].strip();
+            names[i] = cells[i] == null ? "" : io.dialready.source.Invisibles.trim(cells[i]);
         }
         return new Header(names, found.number());
     }

@@ -139,12 +139,28 @@ class CsvSourceTest {
     void invalidUtf8WhenUtf8IsDeclaredNamesTheLine() throws Exception {
         byte[] bytes = "ID;NOME\n1;ANA\n2;JOS\u00c9\n".getBytes(CP1252);
         Path f = file("latin.csv", bytes);
-        CsvDebtorReader reader = new CsvDebtorReader(f, detector.detect(f, "UTF-8", null));
-        reader.open(new ExecutionContext());
-        reader.read();
-        assertThatThrownBy(reader::read)
+        // issue 12: decided on the whole file before the run, not at the line where the reader meets it
+        assertThatThrownBy(() -> detector.detect(f, "UTF-8", null))
                 .isInstanceOf(InputUnreadableException.class)
                 .hasMessageContaining("not valid UTF-8 at line 3");
+    }
+
+    @Test
+    void aBadByteInAUtf8FileIsAMalformedRowAndReadingGoesOn() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("ID;NOME\n1;JOS\u00c9\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("2;MAR\u00cdA\n".getBytes(CP1252)); // one Latin-1 byte
+        bytes.writeBytes("3;BIA\n4;JO\u00c3O\n".getBytes(StandardCharsets.UTF_8));
+        Path f = file("one-bad.csv", bytes.toByteArray());
+        CsvDebtorReader reader = new CsvDebtorReader(f, detector.detect(f, null, null));
+        reader.open(new ExecutionContext());
+        assertThat(reader.read().malformed()).isFalse();
+        SourceRow bad = reader.read();
+        assertThat(bad.line()).isEqualTo(3);
+        assertThat(bad.error()).isEqualTo("bytes that are not valid UTF-8 (shown as \uFFFD)");
+        assertThat(reader.read().fields()).containsExactly("3", "BIA");
+        assertThat(reader.read().fields()).containsExactly("4", "JO\u00c3O");
+        assertThat(reader.read()).isNull();
         reader.close();
     }
 }

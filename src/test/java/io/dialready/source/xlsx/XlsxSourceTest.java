@@ -303,4 +303,41 @@ class XlsxSourceTest {
         assertThat(XlsxDebtorReader.mappedColumns(spec))
                 .containsExactly("CONTRATO", "NOME", "VALOR", "ATRASO", "CELULAR", "DDD1", "FONE1");
     }
+
+    /**
+     * Issue 12, item 9: a bad shared-string index used to fail with a message quoting every shared string of the
+     * workbook (names, CPFs, phones) in one 73 KB line; now it names the cell's problem and quotes none of them.
+     */
+    @org.junit.jupiter.api.Test
+    void aBadSharedStringIndexQuotesNoSharedString() throws Exception {
+        Path source = Path.of("src/test/resources/xlsx/carteira-libreoffice.xlsx");
+        Path file = dir.resolve("bad-index.xlsx");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(source.toFile());
+                java.util.zip.ZipOutputStream os = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                java.util.zip.ZipEntry entry = e.nextElement();
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace(
+                                    "<c r=\"A3\" s=\"0\" t=\"s\"><v>8</v>", "<c r=\"A3\" s=\"0\" t=\"s\"><v>999999</v>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                os.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                os.write(bytes);
+                os.closeEntry();
+            }
+        }
+        XlsxDebtorReader reader = new XlsxDebtorReader(
+                file, new XlsxDebtorReader.Layout(null, 2, List.of("CONTRATO"), "dd/MM/yyyy", ','));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    reader.open(new ExecutionContext());
+                    readAll(reader);
+                })
+                .isInstanceOf(io.dialready.source.InputUnreadableException.class)
+                .hasMessageContaining("a cell refers to a shared string that does not exist (index 999999)")
+                .hasMessageNotContaining("JOS")
+                .hasMessageNotContaining("3456");
+        reader.close();
+    }
 }
