@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 completed, 1 failed (run the same command again to resume),",
             "2 bad arguments or job spec, 3 input unreadable, 4 completed but every account's daily quota is",
             "spent (unchecked phones PENDING; the next run checks them first), 5 completed but the provider",
-            "could not be used (account refused, or kept failing; unchecked phones PENDING).",
+            "could not be used (account refused, or kept failing; unchecked phones PENDING), 6 completed but more",
+            "rows rejected than run.max_rejected_percent allows (no dialer or profile file published).",
             "Job spec keys: jobs/README.md. Output columns: docs/outputs.md."
         })
 public final class EnrichCommand implements Callable<Integer> {

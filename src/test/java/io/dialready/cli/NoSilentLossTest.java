@@ -220,7 +220,10 @@ class NoSilentLossTest {
         assertThat(top.out().replaceAll("\\s+", " "))
                 .contains("Exit codes: 0 completed, 1 failed")
                 .contains("4 completed but the daily quota was spent")
-                .contains("5 completed but no provider account was usable");
+                .contains("5 completed but no provider account was usable")
+                .contains("6 completed but more rows rejected than run.max_rejected_percent allows");
+        assertThat(CliRun.of("enrich", "--help").out().replaceAll("\\s+", " "))
+                .contains("6 completed but more rows rejected than run.max_rejected_percent allows");
         CliRun unknown = CliRun.of("NOSUCH", "--help");
         assertThat(unknown.err().strip())
                 .isEqualTo("dialready: unknown command 'NOSUCH' (the commands are enrich, watch, resume, help;"
