@@ -225,7 +225,13 @@ class MultiKillResumeTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = JsonMapper.shared().readValue(report.toFile(), Map.class);
         for (String key : Set.of(
-                "started_at", "finished_at", "duration_seconds", "rows_per_second", "executions", "peak_heap_mb")) {
+                "started_at",
+                "finished_at",
+                "duration_seconds",
+                "rows_per_second",
+                "enrich_rows_per_second",
+                "executions",
+                "peak_heap_mb")) {
             assertThat(r).containsKey(key);
             r.remove(key);
         }
