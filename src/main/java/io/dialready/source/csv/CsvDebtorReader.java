@@ -2,6 +2,7 @@ package io.dialready.source.csv;
 
 import io.dialready.source.InputUnreadableException;
 import io.dialready.source.Invisibles;
+import io.dialready.source.RestartSkip;
 import io.dialready.source.SourceRow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -107,13 +107,7 @@ public class CsvDebtorReader implements ItemStreamReader<SourceRow> {
         }
         recordsRead = 0;
         exhausted = false;
-        long skip = context.getLong(READ_KEY, 0L);
-        for (long i = 0; i < skip; i++) {
-            if (read() == null) {
-                throw new ItemStreamException(file + ": has fewer rows (" + i + ") than the interrupted run had read ("
-                        + skip + "); was the input replaced?");
-            }
-        }
+        RestartSkip.skip(this::read, context.getLong(READ_KEY, 0L), file);
     }
 
     @Override

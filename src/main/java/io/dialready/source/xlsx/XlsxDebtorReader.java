@@ -1,6 +1,7 @@
 package io.dialready.source.xlsx;
 
 import io.dialready.source.InputUnreadableException;
+import io.dialready.source.RestartSkip;
 import io.dialready.source.SourceRow;
 import io.dialready.spec.JobSpec;
 import io.dialready.spec.JobSpecException;
@@ -14,7 +15,6 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -102,13 +102,7 @@ public class XlsxDebtorReader implements ItemStreamReader<SourceRow> {
         sheet.expectColumns(header.length);
         recordsRead = 0;
         exhausted = false;
-        long skip = context.getLong(READ_KEY, 0L);
-        for (long i = 0; i < skip; i++) {
-            if (read() == null) {
-                throw new ItemStreamException(file + ": has fewer rows (" + i + ") than the interrupted run had read ("
-                        + skip + "); was the input replaced?");
-            }
-        }
+        RestartSkip.skip(this::read, context.getLong(READ_KEY, 0L), file);
     }
 
     @Override

@@ -119,6 +119,16 @@ class CsvSourceTest {
     }
 
     @Test
+    void aRestartOnAFileWithFewerRowsThanTheRunHadReadStopsNamingIt() throws Exception {
+        Path f = file("shorter.csv", "ID,V\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
+        ExecutionContext ctx = new ExecutionContext();
+        ctx.putLong(CsvDebtorReader.READ_KEY, 5);
+        assertThatThrownBy(() -> readAll(f, ctx))
+                .isInstanceOf(org.springframework.batch.infrastructure.item.ItemStreamException.class)
+                .hasMessage(f + ": has fewer rows (2) than the interrupted run had read (5); was the input replaced?");
+    }
+
+    @Test
     void unreadableFilesAreRefusedWithTheFileAndTheReason() throws Exception {
         Path empty = file("empty.csv", new byte[0]);
         assertThatThrownBy(() -> detector.detect(empty, null, null))
